@@ -1,0 +1,24 @@
+/**
+ * @objectos/metadata — turn a folder of metadata YAML into validated documents or precise
+ * diagnostics, and edit those documents without losing a comment. Isomorphic: the caller hands in
+ * file contents; nothing here touches a file system, so Studio runs the same code in the browser.
+ *
+ * @example
+ *   import { validateFiles } from '@objectos/metadata'
+ *   const { diagnostics } = validateFiles([{ path: 'objects/account.object.yaml', content: text }])
+ */
+export type {
+  Diagnostic,
+  DiagnosticLocation,
+  PathSegment,
+  Severity,
+} from './diagnostics/diagnostic.js'
+export { catalog, type DiagnosticCode } from './diagnostics/catalog.js'
+export { report } from './diagnostics/report.js'
+export { renderDiagnosticsReference } from './diagnostics/render-diagnostics-reference.js'
+export type { ParsedDocument, SourceFile } from './parse/parsed-document.js'
+export { parseFile } from './parse/parse-file.js'
+export { locate } from './parse/locate.js'
+export { validateSchema } from './schema/validate-schema.js'
+export { checkRules } from './rules/check-rules.js'
+export { validateFiles, sortDiagnostics, type ValidationResult } from './project/validate-files.js'

@@ -1,0 +1,19 @@
+import { describe, expect, it } from 'vitest'
+import { fileStem } from './file-stem.js'
+
+describe('fileStem', () => {
+  it('drops the folder and the double extension', () => {
+    expect(fileStem('objects/account.object.yaml', 'object')).toBe('account')
+    expect(fileStem('apps/crm/flows/welcome_mail.flow.yaml', 'flow')).toBe('welcome_mail')
+    expect(fileStem('account.view.yaml', 'view')).toBe('account')
+  })
+
+  it('keeps dots that belong to the name', () => {
+    expect(fileStem('objects/my.account.object.yaml', 'object')).toBe('my.account')
+  })
+
+  it('names the manifest "objectos"', () => {
+    expect(fileStem('objectos.yaml', 'manifest')).toBe('objectos')
+    expect(fileStem('apps/crm/objectos.yaml', 'manifest')).toBe('objectos')
+  })
+})

@@ -1,0 +1,19 @@
+/**
+ * The name a metadata file gives its entity: the file name without its folder and its kind's
+ * double extension. The `name` inside the file must equal it (checked after the schema).
+ */
+import { manifestFileName, metadataKinds, type SchemaKind } from '@objectos/schemas'
+
+/**
+ * @example
+ *   fileStem('objects/account.object.yaml', 'object') // → 'account'
+ *   fileStem('objectos.yaml', 'manifest')             // → 'objectos'
+ */
+export function fileStem(path: string, kind: SchemaKind): string {
+  const base = path.slice(path.lastIndexOf('/') + 1)
+  if (kind === 'manifest') return manifestFileName.slice(0, -'.yaml'.length)
+  const extension = metadataKinds.find((k) => k.kind === kind)?.extension
+  return extension !== undefined && base.endsWith(extension)
+    ? base.slice(0, -extension.length)
+    : base.slice(0, base.indexOf('.') < 0 ? undefined : base.indexOf('.'))
+}

@@ -1,0 +1,111 @@
+import { describe, expect, it } from 'vitest'
+import { checkRules } from '../check-rules.js'
+import { lines, parsedApp, positions } from '../testing/parsed-app.js'
+
+const account = lines(
+  'name: account',
+  'fields:',
+  '  name: { type: text }',
+  '  annual_revenue: { type: currency }',
+  '  manager: { type: lookup, reference: account }',
+)
+
+function check(file: string, text: string) {
+  const docs = parsedApp({ 'objects/account.object.yaml': account, [file]: text })
+  return checkRules(docs, docs)
+}
+
+describe('permission sets', () => {
+  it('accepts known objects, object.field keys and the * wildcard', () => {
+    const set = lines(
+      'name: sales',
+      'objects:',
+      '  account: { allowRead: true }',
+      "  '*': { allowRead: true }",
+      'fields:',
+      '  account.annual_revenue: { readable: true, editable: false }',
+      '  account.owner_id: { readable: true }',
+    )
+    expect(check('permissions/sales.permission.yaml', set)).toEqual([])
+  })
+
+  it('reports unknown objects and fields at their keys', () => {
+    const set = lines(
+      'name: sales',
+      'objects:',
+      '  acount: { allowRead: true }', // 3
+      'fields:',
+      '  account.anual_revenue: { readable: true }', // 5
+      '  contact.name: { readable: true }', // 6
+      '  revenue: { readable: true }', // 7
+    )
+    const found = check('permissions/sales.permission.yaml', set)
+    expect(positions(found)).toEqual([
+      'permissions/sales.permission.yaml:3:3 OOS_REF_UNKNOWN_OBJECT',
+      'permissions/sales.permission.yaml:5:3 OOS_REF_UNKNOWN_FIELD',
+      'permissions/sales.permission.yaml:6:3 OOS_REF_UNKNOWN_OBJECT',
+      'permissions/sales.permission.yaml:7:3 OOS_REF_FIELD_PERMISSION_KEY',
+    ])
+    expect(found[0]).toMatchObject({
+      message: 'permission set object "acount" is not an object in this app',
+      hint: 'did you mean "account"?',
+    })
+    expect(found[1]).toMatchObject({
+      message: '"anual_revenue" is not a field of object "account"',
+      hint: 'did you mean "annual_revenue"?',
+    })
+  })
+
+  it('checks row-level security objects and delegable permission sets', () => {
+    const set = lines(
+      'name: sales',
+      'objects: {}',
+      'rowLevelSecurity:',
+      '  - { name: own, object: acount, operation: select, using: "true" }', // 4
+      'adminScope:',
+      '  businessUnit: emea',
+      '  assignablePermissionSets: [sales, support]', // 7
+    )
+    expect(positions(check('permissions/sales.permission.yaml', set))).toEqual([
+      'permissions/sales.permission.yaml:4:26 OOS_REF_UNKNOWN_OBJECT',
+      'permissions/sales.permission.yaml:7:37 OOS_REF_UNKNOWN_TARGET',
+    ])
+  })
+})
+
+describe('sharing rules', () => {
+  const rule = (object: string, sharedWith: string) =>
+    lines(
+      'name: big_accounts',
+      `object: ${object}`, // 2
+      'type: criteria',
+      'condition: "true"',
+      'accessLevel: read',
+      `sharedWith: ${sharedWith}`, // 6
+    )
+
+  it('accepts a known object and a user field to share with', () => {
+    const text = rule('account', '{ type: field, value: owner_id }')
+    expect(check('sharing/big_accounts.sharing.yaml', text)).toEqual([])
+  })
+
+  it('reports an unknown object', () => {
+    const text = rule('acount', '{ type: position, value: sales }')
+    expect(positions(check('sharing/big_accounts.sharing.yaml', text))).toEqual([
+      'sharing/big_accounts.sharing.yaml:2:9 OOS_REF_UNKNOWN_OBJECT',
+    ])
+  })
+
+  it('reports a share-with field that is missing or holds no user', () => {
+    const missing = rule('account', '{ type: field, value: ownr_id }')
+    const text = rule('account', '{ type: field, value: name }')
+    expect(positions(check('sharing/big_accounts.sharing.yaml', missing))).toEqual([
+      'sharing/big_accounts.sharing.yaml:6:35 OOS_REF_UNKNOWN_FIELD',
+    ])
+    const [d] = check('sharing/big_accounts.sharing.yaml', text)
+    expect(d).toMatchObject({ code: 'OOS_REF_FIELD_TYPE', line: 6, column: 35 })
+    expect(d?.message).toBe(
+      'field "name" is of type text, but a sharing rule shares with a user, lookup or master_detail field',
+    )
+  })
+})
