@@ -8,6 +8,8 @@ import { schemaCodes } from './codes/schema-codes.js'
 import { yamlCodes } from './codes/yaml-codes.js'
 import { ruleCodes } from './codes/rule-codes.js'
 import { celCodes } from './codes/cel-codes.js'
+import { fieldCodes } from './codes/field-codes.js'
+import { appCodes } from './codes/app-codes.js'
 
 export const catalog = {
   ...fileCodes,
@@ -15,6 +17,8 @@ export const catalog = {
   ...schemaCodes,
   ...ruleCodes,
   ...celCodes,
+  ...fieldCodes,
+  ...appCodes,
 } as const
 
 export type DiagnosticCode = keyof typeof catalog

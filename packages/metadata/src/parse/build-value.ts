@@ -22,6 +22,9 @@ const allowedTags = new Set(
   ['str', 'int', 'float', 'bool', 'null', 'map', 'seq'].map((t) => `tag:yaml.org,2002:${t}`),
 )
 
+/** The longest value the hint for a mistaken tag writes out quoted. */
+const maxQuotedHint = 120
+
 /** Keys that could reach or shadow a JavaScript prototype. */
 const forbiddenKeys = new Set(['__proto__', 'constructor', 'prototype'])
 
@@ -84,7 +87,9 @@ class ValueBuilder {
     }
     if (yamlNode.tag !== undefined && !allowedTags.has(yamlNode.tag)) {
       const offset = tagOffset(this.text, yamlNode.range?.[0] ?? 0)
-      this.diagnostics.push(report('OOS_YAML_TAG', this.at(offset), [shortTag(yamlNode.tag)]))
+      const tag = shortTag(yamlNode.tag)
+      const hint = localTagHint(this.text, offset, yamlNode.range?.[1] ?? offset, tag)
+      this.diagnostics.push(report('OOS_YAML_TAG', this.at(offset), [tag], hint))
     }
     const built = isMap(node)
       ? this.map(node.items)
@@ -184,6 +189,20 @@ class ValueBuilder {
 /** `tag:yaml.org,2002:binary` → `!!binary`; local tags stay as written. */
 function shortTag(tag: string): string {
   return tag.startsWith('tag:yaml.org,2002:') ? `!!${tag.slice('tag:yaml.org,2002:'.length)}` : tag
+}
+
+/**
+ * For a local tag (`!has(x) && y`), most likely a value that starts with `!`: the tag and the
+ * node it is attached to (`end`), quoted as the value they were meant to be. Core-schema tags
+ * (`!!binary`) are deliberate and get no hint.
+ */
+function localTagHint(text: string, offset: number, end: number, tag: string): string | undefined {
+  if (!tag.startsWith('!') || tag.startsWith('!!') || !text.startsWith(tag, offset)) return
+  const advice = 'a value that starts with "!" must be quoted'
+  // Bounded: a hostile file may hold thousands of tags on large nodes.
+  const written = text.slice(offset, Math.min(end, offset + maxQuotedHint + 1)).trimEnd()
+  if (written.length > maxQuotedHint || /[\r\n]/.test(written)) return advice
+  return `${advice}: '${written.replace(/'/g, "''")}'`
 }
 
 /**

@@ -7,6 +7,7 @@
 import { Composer, LineCounter, Parser, type CST, type Document } from 'yaml'
 import type { Diagnostic } from '../diagnostics/diagnostic.js'
 import { report } from '../diagnostics/report.js'
+import { firstSyntaxError } from './first-syntax-error.js'
 import { locationAt } from './locate.js'
 import { firstTooDeep, maxNestingDepth } from './nesting-limit.js'
 
@@ -45,13 +46,8 @@ export function composeYaml(file: string, text: string): ComposedYaml {
     diagnostics.push(report('OOS_YAML_MULTIPLE_DOCUMENTS', at(doc.range[0]), []))
     break
   }
-  const seen = new Set<string>()
-  for (const error of yaml?.errors ?? []) {
-    const key = `${error.pos[0]}:${error.message}`
-    if (seen.has(key)) continue
-    seen.add(key)
-    diagnostics.unshift(report('OOS_YAML_SYNTAX', at(error.pos[0]), [error.message]))
-  }
+  const syntax = firstSyntaxError(file, lines, yaml?.errors ?? [], tokens)
+  if (syntax !== undefined) diagnostics.unshift(syntax)
   diagnostics.sort((a, b) => a.line - b.line || a.column - b.column)
   return { yaml, lines, diagnostics }
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { fileStem } from './file-stem.js'
+import { declaredByPath, fileStem } from './file-stem.js'
 
 describe('fileStem', () => {
   it('drops the folder and the double extension', () => {
@@ -15,5 +15,19 @@ describe('fileStem', () => {
   it('names the manifest "objectos"', () => {
     expect(fileStem('objectos.yaml', 'manifest')).toBe('objectos')
     expect(fileStem('apps/crm/objectos.yaml', 'manifest')).toBe('objectos')
+  })
+})
+
+describe('declaredByPath', () => {
+  it('names the kind and entity of a metadata path', () => {
+    expect(declaredByPath('objects/account.object.yaml')).toEqual({
+      kind: 'object',
+      stem: 'account',
+    })
+    expect(declaredByPath('objectos.yaml')).toEqual({ kind: 'manifest', stem: 'objectos' })
+  })
+
+  it('declares nothing for a path without a known kind', () => {
+    expect(declaredByPath('objects/account.yaml')).toBeUndefined()
   })
 })

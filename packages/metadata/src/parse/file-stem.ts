@@ -2,7 +2,7 @@
  * The name a metadata file gives its entity: the file name without its folder and its kind's
  * double extension. The `name` inside the file must equal it (checked after the schema).
  */
-import { manifestFileName, metadataKinds, type SchemaKind } from '@objectos/schemas'
+import { kindOfPath, manifestFileName, metadataKinds, type SchemaKind } from '@objectos/schemas'
 
 /**
  * @example
@@ -16,4 +16,17 @@ export function fileStem(path: string, kind: SchemaKind): string {
   return extension !== undefined && base.endsWith(extension)
     ? base.slice(0, -extension.length)
     : base.slice(0, base.indexOf('.') < 0 ? undefined : base.indexOf('.'))
+}
+
+/**
+ * The kind and name a file declares by its path alone: what is still known of a file whose text
+ * cannot be read, so references to its entity need not be reported as well.
+ *
+ * @example
+ *   declaredByPath('objects/account.object.yaml') // → { kind: 'object', stem: 'account' }
+ *   declaredByPath('notes.txt')                   // → undefined
+ */
+export function declaredByPath(path: string): { kind: SchemaKind; stem: string } | undefined {
+  const kind = kindOfPath(path)
+  return kind === undefined ? undefined : { kind, stem: fileStem(path, kind) }
 }

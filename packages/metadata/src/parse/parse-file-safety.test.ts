@@ -23,6 +23,24 @@ describe('parseFile: safety', () => {
     expect(diagnostics.every((d) => d.code === 'OOS_YAML_TAG')).toBe(true)
   })
 
+  it('hints that a value starting with "!" must be quoted; a core tag gets no such hint', () => {
+    const text = [
+      'name: a',
+      "when: !has(record.x) && it's # why",
+      'rules: [{ when: !has(record.y), then: x }]',
+      'icon: !!binary aGk=',
+      'meta: !thing',
+      '  a: 1',
+      '',
+    ].join('\n')
+    expect(parse(text).diagnostics.map((d) => d.hint)).toEqual([
+      `a value that starts with "!" must be quoted: '!has(record.x) && it''s'`,
+      `a value that starts with "!" must be quoted: '!has(record.y)'`,
+      undefined,
+      'a value that starts with "!" must be quoted',
+    ])
+  })
+
   it('refuses a tag on a block mapping at the tag, not at the first key', () => {
     expect(found('name: a\nx: !thing\n  y: 1\n')).toEqual(['2:4 OOS_YAML_TAG'])
   })

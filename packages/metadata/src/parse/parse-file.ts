@@ -48,7 +48,9 @@ export function parseFile(file: SourceFile): ParseResult {
 function parseChecked(file: SourceFile): ParseResult {
   const start = { file: file.path, line: 1, column: 1, path: [] }
   const kind = kindOfPath(file.path)
-  if (kind === undefined) return fail(report('OOS_FILE_UNKNOWN_KIND', start, [file.path]))
+  if (kind === undefined) {
+    return fail(report('OOS_FILE_UNKNOWN_KIND', start, [file.path], renameHint(file.path)))
+  }
 
   const decoded = decodeSource(file)
   if (decoded.diagnostic) return fail(decoded.diagnostic)
@@ -81,6 +83,17 @@ function parseChecked(file: SourceFile): ParseResult {
     value: built.value,
   }
   return { document, diagnostics: [] }
+}
+
+/**
+ * `rename to x.object.yaml` for a `.yml` file that would be a known kind as `.yaml`: the kinds
+ * are matched on their exact extension, so the short spelling is never read as metadata.
+ */
+function renameHint(path: string): string | undefined {
+  if (!/\.yml$/i.test(path)) return undefined
+  const renamed = `${path.slice(0, -'.yml'.length)}.yaml`
+  if (kindOfPath(renamed) === undefined) return undefined
+  return `rename to ${renamed.slice(renamed.lastIndexOf('/') + 1)}`
 }
 
 function fail(diagnostic: Diagnostic): ParseResult {

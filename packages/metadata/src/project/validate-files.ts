@@ -1,15 +1,19 @@
 /**
- * The whole validation pipeline over an app's files: parse each file, check it against its kind's
- * schema, then run the cross-file rules over the documents that parsed. Diagnostics come back
- * sorted by file, line and column; documents come back for the compiler and for Studio.
+ * The whole validation pipeline over an app's files: check the folder has a manifest, parse each
+ * file, check it against its kind's schema, then run the cross-file rules over the documents that
+ * parsed. Diagnostics come back sorted by file, line and column; documents come back for the
+ * compiler and for Studio.
  *
  * @example
  *   const { diagnostics } = validateFiles([{ path: 'objects/account.object.yaml', content: text }])
  */
 import type { Diagnostic } from '../diagnostics/diagnostic.js'
+import { declaredByPath } from '../parse/file-stem.js'
 import { parseFile } from '../parse/parse-file.js'
 import type { ParsedDocument, SourceFile } from '../parse/parsed-document.js'
+import { checkAppFiles } from '../rules/app/check-app-files.js'
 import { checkRules } from '../rules/check-rules.js'
+import type { UnparsedFile } from '../rules/symbol-table.js'
 import { validateSchema } from '../schema/validate-schema.js'
 
 export interface ValidationResult {
@@ -21,17 +25,22 @@ export interface ValidationResult {
 export function validateFiles(files: readonly SourceFile[]): ValidationResult {
   const documents: ParsedDocument[] = []
   const schemaValid: ParsedDocument[] = []
-  const diagnostics: Diagnostic[] = []
+  const diagnostics: Diagnostic[] = [...checkAppFiles(files)]
+  const unparsed: UnparsedFile[] = []
   for (const file of files) {
     const parsed = parseFile(file)
     diagnostics.push(...parsed.diagnostics)
-    if (parsed.document === undefined) continue
+    if (parsed.document === undefined) {
+      const declared = declaredByPath(file.path)
+      if (declared !== undefined) unparsed.push({ file: file.path, ...declared })
+      continue
+    }
     documents.push(parsed.document)
     const schemaDiagnostics = validateSchema(parsed.document)
     diagnostics.push(...schemaDiagnostics)
     if (!schemaDiagnostics.some((d) => d.severity === 'error')) schemaValid.push(parsed.document)
   }
-  diagnostics.push(...checkRules(documents, schemaValid))
+  diagnostics.push(...checkRules(documents, schemaValid, unparsed))
   return { documents, diagnostics: sortDiagnostics(diagnostics) }
 }
 

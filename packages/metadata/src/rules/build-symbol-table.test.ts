@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { buildSymbolTable } from './build-symbol-table.js'
 import { checkRules } from './check-rules.js'
+import { isDeclared, isUnparsed } from './symbol-table.js'
 import { lines, parsedApp } from './testing/parsed-app.js'
 
 describe('buildSymbolTable', () => {
@@ -57,5 +58,18 @@ describe('buildSymbolTable', () => {
         ?.get('thing')
         ?.map((d) => d.file),
     ).toEqual(['objects/a.object.yaml', 'objects/b.object.yaml'])
+  })
+
+  it('declares the names of files that did not parse, without their contents', () => {
+    const docs = parsedApp({ 'objects/deal.object.yaml': lines('name: deal', 'fields: {}') })
+    const symbols = buildSymbolTable(docs, [
+      { file: 'objects/account.object.yaml', kind: 'object', stem: 'account' },
+      { file: 'objects/deal.object.yaml', kind: 'object', stem: 'deal' },
+      { file: 'objectos.yaml', kind: 'manifest', stem: 'objectos' },
+    ])
+    expect([...symbols.objects.keys()]).toEqual(['deal'])
+    expect([...symbols.unparsed.entries()]).toEqual([['object', new Set(['account'])]])
+    expect(isDeclared(symbols, 'object', 'account')).toBe(true)
+    expect(isUnparsed(symbols, 'object', 'deal')).toBe(false)
   })
 })

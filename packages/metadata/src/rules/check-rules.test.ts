@@ -141,6 +141,47 @@ describe('checkRules', () => {
     ])
   })
 
+  it('lets files that did not parse declare their names, and checks nothing inside them', () => {
+    // objects/account.object.yaml and the dashboard did not parse: every reference to them, to
+    // the account's fields and to `parent` (the account) in the deal's rules must stay quiet.
+    const { 'objects/account.object.yaml': _account, ...rest } = validApp
+    const { 'dashboards/pipeline.dashboard.yaml': _pipeline, ...app } = rest
+    const docs = parsedApp({
+      ...app,
+      'views/account.view.yaml': lines(
+        'name: account',
+        'object: account',
+        'list: { type: grid, columns: [name, industry] }',
+      ),
+    })
+    const unparsed = [
+      { file: 'objects/account.object.yaml', kind: 'object', stem: 'account' },
+      { file: 'dashboards/pipeline.dashboard.yaml', kind: 'dashboard', stem: 'pipeline' },
+    ] as const
+    expect(positions(checkRules(docs, docs, unparsed))).toEqual([])
+    // Without them, the same app is full of unknown names.
+    expect(positions(checkRules(docs, docs))).toEqual([
+      'objects/deal.object.yaml:5:46 OOS_REF_UNKNOWN_OBJECT',
+      'objects/deal.object.yaml:18:67 OOS_CEL_UNKNOWN_VARIABLE', // parent.revenue
+      'permissions/sales.permission.yaml:3:3 OOS_REF_UNKNOWN_OBJECT',
+      'flows/welcome.flow.yaml:5:67 OOS_REF_UNKNOWN_OBJECT',
+      'apps/crm.app.yaml:5:64 OOS_REF_UNKNOWN_TARGET',
+      'views/account.view.yaml:2:9 OOS_REF_UNKNOWN_OBJECT',
+    ])
+  })
+
+  it('still reports a name that no file declares when another file did not parse', () => {
+    const docs = parsedApp({
+      'views/account.view.yaml': lines('name: account', 'object: acount'),
+    })
+    const unparsed = [
+      { file: 'objects/account.object.yaml', kind: 'object', stem: 'account' },
+    ] as const
+    expect(positions(checkRules(docs, docs, unparsed))).toEqual([
+      'views/account.view.yaml:2:9 OOS_REF_UNKNOWN_OBJECT',
+    ])
+  })
+
   it('reports each problem once, sorted by position within a file', () => {
     const docs = parsedApp({
       'objects/account.object.yaml': lines('name: account', 'fields: { name: {} }'),

@@ -1,15 +1,25 @@
 /**
  * The cross-file rules stage: builds the symbol table from every parsed document (so a schema
  * error in one file does not cascade into reference errors elsewhere), then runs each rule over
- * the schema-valid documents only, whose shapes the rules can rely on.
+ * the schema-valid documents only, whose shapes the rules can rely on. Files that did not parse
+ * still declare their names (from their paths), so a YAML error does not cascade either.
  *
  * @example
- *   const diagnostics = checkRules(allDocuments, schemaValidDocuments)
+ *   const diagnostics = checkRules(allDocuments, schemaValidDocuments, unparsedFiles)
  */
 import type { Diagnostic } from '../diagnostics/diagnostic.js'
 import type { ParsedDocument } from '../parse/parsed-document.js'
 import { buildSymbolTable } from './build-symbol-table.js'
 import { celExpressionsRule } from './cel/cel-expressions-rule.js'
+import { autonumberFormatRule } from './fields/autonumber-format-rule.js'
+import { currencyPrecisionRule } from './fields/currency-precision-rule.js'
+import { defaultValueRule } from './fields/default-value-rule.js'
+import { fieldBoundsRule } from './fields/field-bounds-rule.js'
+import { fieldCompanionsRule } from './fields/field-companions-rule.js'
+import { fieldContradictionsRule } from './fields/field-contradictions-rule.js'
+import { fieldKeyScopeRule } from './fields/field-key-scope-rule.js'
+import { fieldOptionsRule } from './fields/field-options-rule.js'
+import { filterValuesRule } from './fields/filter-values-rule.js'
 import { duplicateNamesRule } from './names/duplicate-names-rule.js'
 import { identifiersRule } from './names/identifiers-rule.js'
 import { automationReferencesRule } from './references/automation-references-rule.js'
@@ -18,6 +28,7 @@ import { objectTargetsRule } from './references/object-targets-rule.js'
 import { securityReferencesRule } from './references/security-references-rule.js'
 import { uiReferencesRule } from './references/ui-references-rule.js'
 import type { Rule } from './rule-context.js'
+import type { UnparsedFile } from './symbol-table.js'
 
 /** Every rule, in the order their diagnostics are produced. */
 export const rules: readonly Rule[] = [
@@ -29,13 +40,23 @@ export const rules: readonly Rule[] = [
   automationReferencesRule,
   uiReferencesRule,
   celExpressionsRule,
+  fieldCompanionsRule,
+  fieldKeyScopeRule,
+  fieldContradictionsRule,
+  fieldBoundsRule,
+  fieldOptionsRule,
+  currencyPrecisionRule,
+  defaultValueRule,
+  autonumberFormatRule,
+  filterValuesRule,
 ]
 
 export function checkRules(
   all: readonly ParsedDocument[],
   valid: readonly ParsedDocument[],
+  unparsed: readonly UnparsedFile[] = [],
 ): Diagnostic[] {
-  const symbols = buildSymbolTable(all)
+  const symbols = buildSymbolTable(all, unparsed)
   const out: Diagnostic[] = []
   for (const doc of valid) {
     const found: Diagnostic[] = []

@@ -29,21 +29,47 @@ export interface ObjectSymbol {
   readonly fields: ReadonlyMap<string, FieldSymbol>
 }
 
+/**
+ * A metadata file that did not parse: its kind and name are known from its path (the name is the
+ * file stem), its contents are not.
+ */
+export interface UnparsedFile {
+  readonly file: string
+  readonly kind: SchemaKind
+  readonly stem: string
+}
+
 export interface SymbolTable {
   /** Objects by name; when two files declare one name, the first file wins. */
   readonly objects: ReadonlyMap<string, ObjectSymbol>
   /** Every document declaring each name, per kind, in input order. */
   readonly names: ReadonlyMap<SchemaKind, ReadonlyMap<string, readonly ParsedDocument[]>>
+  /**
+   * Names declared by files that did not parse, per kind. They exist, so references to them are
+   * not reported; their contents are unknown, so they are in neither `objects` nor `names`, and
+   * references into them (the fields of such an object) are not checked.
+   */
+  readonly unparsed: ReadonlyMap<SchemaKind, ReadonlySet<string>>
 }
 
 /**
- * Whether a document of `kind` declares `name`.
+ * Whether a document of `kind` declares `name`, or a file of that kind and name did not parse.
  *
  * @example
  *   isDeclared(symbols, 'dashboard', 'sales_overview') // → true when a file declares it
  */
 export function isDeclared(symbols: SymbolTable, kind: SchemaKind, name: string): boolean {
-  return symbols.names.get(kind)?.has(name) ?? false
+  return (symbols.names.get(kind)?.has(name) ?? false) || isUnparsed(symbols, kind, name)
+}
+
+/**
+ * Whether `name` of `kind` is declared by a file that did not parse, so nothing is known of it.
+ *
+ * @example
+ *   isUnparsed(symbols, 'object', 'account') // → true when objects/account.object.yaml did not parse
+ */
+export function isUnparsed(symbols: SymbolTable, kind: SchemaKind, name: string): boolean {
+  return symbols.unparsed.get(kind)?.has(name) ?? false
 }
 
 /** The names declared for `kind`, for did-you-mean hints. */

@@ -12,6 +12,7 @@ import { locate } from '../parse/locate.js'
 import type { ParsedDocument } from '../parse/parsed-document.js'
 import { count, describeFound, describePattern, describeTypes, show } from './describe-value.js'
 import { toPath, valueAt } from './instance-path.js'
+import { removedKeyHint } from './removed-key-hint.js'
 
 type Params = Record<string, unknown>
 
@@ -59,16 +60,42 @@ export function mapSchemaError(doc: ParsedDocument, error: ErrorObject): Diagnos
       return report('OOS_SCHEMA_FORMAT', locate(doc, path), [show(value), String(params.format)])
     case 'discriminator':
       return discriminatorError(doc, error, path, value)
+    case 'not':
+      if (isEmptySchema(error.schema) && typeof path.at(-1) === 'string') {
+        const key = String(path.at(-1))
+        const hint = removedKeyHint(error.parentSchema?.description)
+        return report('OOS_SCHEMA_REMOVED_KEY', locate(doc, path, 'key'), [key], hint)
+      }
+      return invalid(doc, path, error)
     case 'if':
     case 'propertyNames':
       return undefined
     default: {
       const range = rangeOf(error.keyword, params, value)
       if (range !== undefined) return report('OOS_SCHEMA_RANGE', locate(doc, path), range)
-      const detail = error.keyword === 'oneOf' ? 'matches more than one alternative' : error.message
-      return report('OOS_SCHEMA_INVALID', locate(doc, path), [`value ${detail ?? 'is not valid'}`])
+      return invalid(doc, path, error)
     }
   }
+}
+
+/**
+ * The fallback for a rule no other code describes: a `oneOf` without a discriminator that several
+ * branches match, a `not` of a real schema, a keyword added later. The committed schemas use none
+ * of these (every `oneOf` has a discriminator, every `not` is a removed key); it stays so a new
+ * schema can never make an error vanish.
+ */
+function invalid(doc: ParsedDocument, path: PathSegment[], error: ErrorObject): Diagnostic {
+  const detail = error.keyword === 'oneOf' ? 'matches more than one alternative' : error.message
+  return report('OOS_SCHEMA_INVALID', locate(doc, path), [`value ${detail ?? 'is not valid'}`])
+}
+
+/** `{}` (or `true`): the schema every value matches, so `not` of it forbids the key outright. */
+function isEmptySchema(schema: unknown): boolean {
+  return schema === true || (isObject(schema) && Object.keys(schema).length === 0)
+}
+
+function isObject(value: unknown): value is object {
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
 }
 
 /** An error about a mapping key itself (from `propertyNames`), reported at the key. */
@@ -98,10 +125,31 @@ function wrongType(
   expected: readonly string[],
   value: unknown,
 ): Diagnostic {
-  return report('OOS_SCHEMA_WRONG_TYPE', locate(doc, path), [
-    describeTypes(expected),
-    describeFound(value),
-  ])
+  return report(
+    'OOS_SCHEMA_WRONG_TYPE',
+    locate(doc, path),
+    [describeTypes(expected), describeFound(value)],
+    expected.includes('boolean') ? booleanTextHint(value) : undefined,
+  )
+}
+
+/**
+ * Text that reads like a boolean: `yes`, `no`, `on` and `off` were booleans in YAML 1.1 and are
+ * text in YAML 1.2; a quoted `"true"` is text in both.
+ */
+function booleanTextHint(value: unknown): string | undefined {
+  if (typeof value !== 'string') return undefined
+  const word = value.toLowerCase()
+  if (word === 'true' || word === 'false')
+    return `"${value}" is quoted, so it is text: write ${word}`
+  const meant = ['yes', 'y', 'on'].includes(word)
+    ? true
+    : ['no', 'n', 'off'].includes(word)
+      ? false
+      : undefined
+  return meant === undefined
+    ? undefined
+    : `"${value}" is text in YAML 1.2, not a boolean: write ${String(meant)}`
 }
 
 function badValue(
@@ -172,8 +220,12 @@ function rangeOf(keyword: string, params: Params, value: unknown): [string, stri
       return [`at most ${count(limit, 'character')} long`, count(length, 'character')]
     case 'minItems':
       return [`a list of at least ${count(limit, 'item')}`, count(items, 'item')]
+    // `items: false` after `prefixItems` (a fixed-length tuple) reports its length as `limit`.
     case 'maxItems':
-      return [`a list of at most ${count(limit, 'item')}`, count(items, 'item')]
+    case 'items':
+      return Number.isFinite(limit)
+        ? [`a list of at most ${count(limit, 'item')}`, count(items, 'item')]
+        : undefined
     case 'minProperties':
       return [`a mapping of at least ${count(limit, 'key')}`, count(keys, 'key')]
     case 'maxProperties':

@@ -111,7 +111,7 @@ describe('validateSchema on alternatives (anyOf)', () => {
 
   it('reports the errors of the branch the value resembles', () => {
     expect(check(withCreate('{ enabled: yes, visibleWhn: "true" }'))).toEqual([
-      '4:22 OOS_SCHEMA_WRONG_TYPE expected a boolean (true or false), found a string',
+      '4:22 OOS_SCHEMA_WRONG_TYPE expected a boolean (true or false), found a string ("yes" is text in YAML 1.2, not a boolean: write true)',
       '4:27 OOS_SCHEMA_UNKNOWN_KEY unknown key "visibleWhn" (did you mean "visibleWhen"?)',
     ])
   })
@@ -179,5 +179,93 @@ describe('validateSchema: file name', () => {
 
   it('exempts the manifest, whose file name is fixed', () => {
     expect(check(lines('name: crm', 'label: CRM'), 'objectos.yaml')).toEqual([])
+  })
+})
+
+describe('validateSchema: keys the spec removed', () => {
+  it('reports the key, not its value, with what to write instead', () => {
+    const text = lines(
+      'name: sales',
+      'objects:',
+      '  invoice:',
+      '    allowRead: true',
+      '    allowPurge: true',
+    )
+    const [removed, ...rest] = validateSchema(documentOf(text, 'permissions/sales.permission.yaml'))
+    expect(rest).toEqual([])
+    expect(removed).toMatchObject({
+      code: 'OOS_SCHEMA_REMOVED_KEY',
+      line: 5,
+      column: 5,
+      path: ['objects', 'invoice', 'allowPurge'],
+      message: 'key "allowPurge" is not supported by this version of ObjectOS',
+    })
+    expect(removed?.hint).toMatch(/^Removed in @objectstack\/spec 17\. Delete the key/)
+  })
+
+  it('names the replacement of a renamed key', () => {
+    const text = lines(
+      'name: invoice',
+      'fields:',
+      '  due:',
+      '    type: date',
+      '    conditionalRequired: x',
+    )
+    expect(check(text)).toEqual([
+      '5:5 OOS_SCHEMA_REMOVED_KEY key "conditionalRequired" is not supported by this version of ObjectOS (`conditionalRequired` was removed in @objectstack/spec 17 — use `requiredWhen`. Rename the key; the value (a CEL predicate) is unchanged.)',
+    ])
+  })
+})
+
+describe('validateSchema: one report per place', () => {
+  it('reports a mistake inside an anchored node once, though an alias repeats it', () => {
+    const text = lines(
+      'name: invoice',
+      'fields:',
+      '  status:',
+      '    type: select',
+      '    options: &states',
+      '      - { label: Open, value: open, colour: blue }',
+      '  previous_status:',
+      '    type: select',
+      '    options: *states',
+    )
+    expect(check(text)).toEqual([
+      '6:37 OOS_SCHEMA_UNKNOWN_KEY unknown key "colour" (did you mean "color"?)',
+    ])
+  })
+
+  it('reports a fixed-length list that is too long once, as a range', () => {
+    const text = lines(
+      'name: invoices',
+      'object: invoice',
+      'list:',
+      '  type: map',
+      '  columns: [number]',
+      '  map:',
+      '    center: [1, 2, 3]',
+    )
+    expect(check(text, 'views/invoices.view.yaml')).toEqual([
+      '7:13 OOS_SCHEMA_RANGE must be a list of at most 2 items, found 3 items',
+    ])
+  })
+})
+
+describe('validateSchema: text that reads like a boolean', () => {
+  const withRequired = (value: string) =>
+    lines('name: invoice', 'fields:', '  number:', '    type: text', `    required: ${value}`)
+
+  it.each([
+    ['yes', '"yes" is text in YAML 1.2, not a boolean: write true'],
+    ['Off', '"Off" is text in YAML 1.2, not a boolean: write false'],
+    ['"true"', '"true" is quoted, so it is text: write true'],
+  ])('hints what %s should be', (value, hint) => {
+    expect(validateSchema(documentOf(withRequired(value)))).toMatchObject([
+      { code: 'OOS_SCHEMA_WRONG_TYPE', hint },
+    ])
+  })
+
+  it('gives other text no such hint', () => {
+    expect(validateSchema(documentOf(withRequired('maybe')))[0]?.hint).toBeUndefined()
   })
 })

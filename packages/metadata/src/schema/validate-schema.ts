@@ -26,8 +26,9 @@ export function validateSchema(doc: ParsedDocument): Diagnostic[] {
   for (const error of collapseAlternatives(validate.errors ?? [])) {
     const diagnostic = mapSchemaError(doc, error)
     if (diagnostic === undefined) continue
-    // The same problem can be reached through several schema paths (allOf, nested unions).
-    const key = `${diagnostic.code}|${diagnostic.path.join('\u0000')}|${diagnostic.message}`
+    // The same problem can be reached through several schema paths (allOf, nested unions), and
+    // through several data paths when an alias repeats an anchored node: one report per place.
+    const key = `${diagnostic.code}|${diagnostic.line}|${diagnostic.column}|${diagnostic.message}`
     if (seen.has(key)) continue
     seen.add(key)
     diagnostics.push(diagnostic)

@@ -42,9 +42,16 @@ export const schemaCodes = defineCodes({
     summary: 'A text value is not in the required format (a URI, a date-time, an email address…).',
     message: (value: string, format: string) => `${value} is not a valid ${format}`,
   },
+  OOS_SCHEMA_REMOVED_KEY: {
+    severity: 'error',
+    summary:
+      'A key the metadata spec has removed (or ObjectOS does not implement); the hint says what to write instead.',
+    message: (key: string) => `key "${key}" is not supported by this version of ObjectOS`,
+  },
   OOS_SCHEMA_INVALID: {
     severity: 'error',
-    summary: 'The value breaks another rule of the schema; the message gives the rule.',
+    summary:
+      'The value breaks a schema rule no other code describes (a fallback); the message gives the rule.',
     message: (detail: string) => detail,
   },
 })

@@ -4,23 +4,23 @@
  * expression must type-check in its scope, and it must return what the slot needs. At most one
  * diagnostic per problem, pointing at the offending character inside the YAML scalar.
  */
-import type { ASTNode } from '@marcbachmann/cel-js'
 import type { Diagnostic } from '../../diagnostics/diagnostic.js'
 import { didYouMeanHint } from '../../diagnostics/did-you-mean.js'
 import { report } from '../../diagnostics/report.js'
 import type { ParsedDocument } from '../../parse/parsed-document.js'
 import { locateInScalar } from '../scalar-offset.js'
 import type { ObjectSymbol, SymbolTable } from '../symbol-table.js'
+import { expressionRefs, parentTypeName, recordTypeName, typeCheck } from './cel-environments.js'
+import type { CelSelection } from './cel-expression-refs.js'
 import { celTypeOfReturnType } from './cel-field-types.js'
-import { environmentFor, type ScopedEnvironment } from './cel-scope.js'
+import { scopeRows, type CelScope, type ScopeRows } from './cel-scope.js'
 import type { CelSlot } from './cel-slot.js'
 
 /** The row variables of record expressions, which row-level security does not bind. */
 const rowVariables = ['record', 'previous', 'parent']
 
-/** What cel-js errors carry that we read. */
+/** What cel-js type errors carry that we read. */
 interface CelError {
-  readonly name?: string
   readonly code?: string
   readonly summary?: string
   readonly message?: string
@@ -37,18 +37,11 @@ export function checkCelSlot(
   symbols: SymbolTable,
   slot: CelSlot,
 ): Diagnostic[] {
-  const scoped = environmentFor(symbols, slot.scope)
   const at = (index: number) => locateInScalar(doc, slot.path, index)
-  let parsed: ReturnType<ScopedEnvironment['env']['parse']>
-  try {
-    parsed = scoped.env.parse(slot.source)
-  } catch (error) {
-    const e = error as CelError
-    return [
-      report('OOS_CEL_SYNTAX', at(e.range?.start ?? 0), [readable(e.summary ?? String(e.message))]),
-    ]
-  }
-  const unknownFields = findUnknownFields(parsed.ast, scoped).map((ref) =>
+  const refs = expressionRefs(symbols, slot.source)
+  if (!refs.ok) return [report('OOS_CEL_SYNTAX', at(refs.start), [readable(refs.summary)])]
+  const scoped = scopeRows(slot.scope)
+  const unknownFields = findUnknownFields(refs.selections, scoped).map((ref) =>
     report(
       'OOS_CEL_UNKNOWN_FIELD',
       at(ref.start),
@@ -57,16 +50,16 @@ export function checkCelSlot(
     ),
   )
   if (unknownFields.length > 0) return unknownFields
-  const result = parsed.check()
+  const result = typeCheck(symbols, slot.scope, slot.source, refs)
   if (!result.valid) return [typeError(slot, scoped, (result.error ?? {}) as CelError, at)]
   const type = result.type ?? 'dyn'
   const expect = slot.expect
   if (expect === undefined || type === 'dyn') return []
   if (expect.kind === 'bool' && type !== 'bool') {
-    return [report('OOS_CEL_NOT_BOOLEAN', at(0), [readable(type)])]
+    return [report('OOS_CEL_NOT_BOOLEAN', at(0), [readable(type, slot.scope)])]
   }
   if (expect.kind === 'returnType' && !returns(expect.returnType, type)) {
-    return [report('OOS_CEL_RETURN_TYPE', at(0), [expect.returnType, readable(type)])]
+    return [report('OOS_CEL_RETURN_TYPE', at(0), [expect.returnType, readable(type, slot.scope)])]
   }
   return []
 }
@@ -79,36 +72,26 @@ interface UnknownFieldRef {
   readonly start: number
 }
 
-function findUnknownFields(ast: ASTNode, scoped: ScopedEnvironment): UnknownFieldRef[] {
+function findUnknownFields(
+  selections: readonly CelSelection[],
+  scoped: ScopeRows,
+): UnknownFieldRef[] {
   const found: UnknownFieldRef[] = []
-  const visit = (node: unknown): void => {
-    if (Array.isArray(node)) {
-      node.forEach(visit)
-      return
-    }
-    if (node === null || typeof node !== 'object' || !('op' in node)) return
-    const n = node as ASTNode
-    if ((n.op === '.' || n.op === '.?') && n.args[0].op === 'id') {
-      const object = scoped.rows.get(n.args[0].args)
-      const field = n.args[1]
-      if (object !== undefined && !object.fields.has(field)) {
-        found.push({ field, object, start: n.range.end - field.length })
-      }
-    }
-    if (typeof n.args === 'object') visit(n.args)
+  for (const { variable, field, start } of selections) {
+    const object = scoped.rows.get(variable)
+    if (object !== undefined && !object.fields.has(field)) found.push({ field, object, start })
   }
-  visit(ast)
   return found
 }
 
 function typeError(
   slot: CelSlot,
-  scoped: ScopedEnvironment,
+  scoped: ScopeRows,
   error: CelError,
   at: (index: number) => ReturnType<typeof locateInScalar>,
 ): Diagnostic {
   const start = error.range?.start ?? 0
-  const summary = readable(error.summary ?? String(error.message))
+  const summary = readable(error.summary ?? String(error.message), slot.scope)
   if (error.code === 'unknown_variable') {
     const name = slot.source.slice(start, error.range?.end ?? start)
     if (slot.scope.mode === 'bare' && !rowVariables.includes(name)) {
@@ -140,9 +123,11 @@ function returns(returnType: string, type: string): boolean {
 }
 
 /** CEL's protobuf type names as authors write them: `timestamp`, `duration`, `deal record`. */
-function readable(text: string): string {
+function readable(text: string, scope?: CelScope): string {
+  const parent = scope?.mode === 'record' ? scope.parent : undefined
   return text
     .replaceAll('google.protobuf.Timestamp', 'timestamp')
     .replaceAll('google.protobuf.Duration', 'duration')
-    .replace(/\bobjectos\.([a-z0-9_]+)/g, '$1 record')
+    .replaceAll(recordTypeName, `${scope?.object?.name ?? 'the'} record`)
+    .replaceAll(parentTypeName, `${parent?.name ?? 'the parent'} record`)
 }

@@ -25,30 +25,32 @@ export function objectCelSlots(ctx: RuleContext): CelSlot[] {
   const value = ctx.doc.value
   const scope = recordScope(ctx.symbols, object)
   const slots: (CelSlot | undefined)[] = []
-  for (const [key, field] of entriesOf(get(value, 'fields'))) {
+  // Most fields have no expression: paths are built only for values that are there.
+  const fields = get(value, 'fields')
+  for (const [key, field] of entriesOf(fields)) {
     if (!isRecord(field)) continue
-    const path = ['fields', key]
-    if (field.type === 'formula') {
+    if (field.type === 'formula' && field.expression !== undefined) {
       const returnType = asString(field.returnType)
       const expect =
         returnType === undefined ? undefined : { kind: 'returnType' as const, returnType }
-      slots.push(slotOf(field.expression, [...path, 'expression'], scope, expect))
+      slots.push(slotOf(field.expression, ['fields', key, 'expression'], scope, expect))
     }
-    for (const k of fieldPredicates) slots.push(slotOf(field[k], [...path, k], scope, predicate))
-    asArray(field.options).forEach((option, i) =>
-      slots.push(
-        slotOf(
-          get(option, 'visibleWhen'),
-          [...path, 'options', i, 'visibleWhen'],
-          scope,
-          predicate,
-        ),
-      ),
-    )
+    for (const k of fieldPredicates) {
+      if (field[k] !== undefined) slots.push(slotOf(field[k], ['fields', key, k], scope, predicate))
+    }
+    asArray(field.options).forEach((option, i) => {
+      const visibleWhen = get(option, 'visibleWhen')
+      if (visibleWhen === undefined) return
+      const at = ['fields', key, 'options', i, 'visibleWhen']
+      slots.push(slotOf(visibleWhen, at, scope, predicate))
+    })
+    const columns = asArray(field.inlineColumns)
+    if (columns.length === 0) continue
     const gridScope = inlineGridScope(ctx.symbols, object, field)
-    asArray(field.inlineColumns).forEach((column, i) => {
+    columns.forEach((column, i) => {
       for (const k of ['readonlyWhen', 'requiredWhen']) {
-        slots.push(slotOf(get(column, k), [...path, 'inlineColumns', i, k], gridScope, predicate))
+        const at = ['fields', key, 'inlineColumns', i, k]
+        slots.push(slotOf(get(column, k), at, gridScope, predicate))
       }
     })
   }

@@ -88,7 +88,7 @@ describe("an object's own field references", () => {
       'fields:',
       '  record_id: { type: text, referenceVia: object_nme }', // 3
       '  object_name: { type: text }',
-      '  city: { type: select, dependsOn: [contry] }', // 5
+      '  city: { type: select, dependsOn: [contry], options: [{ label: Oslo, value: oslo }] }', // 5
       'lifecycle:',
       '  class: transient',
       '  ttl:',

@@ -12,6 +12,7 @@ import type { RuleContext } from '../rule-context.js'
 import {
   declaredNames,
   isDeclared,
+  isUnparsed,
   type FieldSymbol,
   type ObjectSymbol,
   type SymbolTable,
@@ -19,8 +20,8 @@ import {
 import { asString } from '../value-guards.js'
 
 /**
- * Resolves an object name; reports OOS_REF_UNKNOWN_OBJECT when no object has it. Non-strings
- * and the wildcard `*` resolve to nothing without a report.
+ * Resolves an object name; reports OOS_REF_UNKNOWN_OBJECT when no object has it. Non-strings,
+ * the wildcard `*` and objects whose file did not parse resolve to nothing without a report.
  *
  * @example
  *   const target = checkObjectRef(ctx, ['fields', 'account', 'reference'], 'acount', 'lookup target')
@@ -35,7 +36,8 @@ export function checkObjectRef(
   const name = asString(value)
   if (name === undefined || name === '*') return undefined
   const object = ctx.symbols.objects.get(name)
-  if (object !== undefined) return object
+  // An object whose file did not parse exists but resolves to nothing: its fields are unknown.
+  if (object !== undefined || isUnparsed(ctx.symbols, 'object', name)) return object
   ctx.out.push(
     report(
       'OOS_REF_UNKNOWN_OBJECT',
