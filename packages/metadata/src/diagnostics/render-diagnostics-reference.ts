@@ -47,7 +47,7 @@ const areaTitles: Record<string, string> = {
   REF: 'References between files',
   NAME: 'Names and identifiers',
   CEL: 'Expressions (CEL)',
-  EDIT: 'Editing',
+  FIELD: 'Field definitions',
   APP: 'App folder',
 }
 

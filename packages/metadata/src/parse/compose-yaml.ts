@@ -10,6 +10,7 @@ import { report } from '../diagnostics/report.js'
 import { firstSyntaxError } from './first-syntax-error.js'
 import { locationAt } from './locate.js'
 import { firstTooDeep, maxNestingDepth } from './nesting-limit.js'
+import { withQuietEnvironment } from './quiet-environment.js'
 
 export interface ComposedYaml {
   /** The first document, unless the text could not be composed safely. */
@@ -24,6 +25,11 @@ export interface ComposedYaml {
  *   // → 'OOS_YAML_MULTIPLE_DOCUMENTS'
  */
 export function composeYaml(file: string, text: string): ComposedYaml {
+  // The parser and composer are generators consumed right here, so the whole run is synchronous.
+  return withQuietEnvironment(() => compose(file, text))
+}
+
+function compose(file: string, text: string): ComposedYaml {
   const lines = new LineCounter()
   const tokens: CST.Token[] = [...new Parser(lines.addNewLine).parse(text)]
   const at = (offset: number) => locationAt(file, lines, offset, [])

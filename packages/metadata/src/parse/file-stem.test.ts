@@ -27,6 +27,10 @@ describe('declaredByPath', () => {
     expect(declaredByPath('objectos.yaml')).toEqual({ kind: 'manifest', stem: 'objectos' })
   })
 
+  it('still declares the entity of a file refused for its .yml extension', () => {
+    expect(declaredByPath('objects/lead.object.yml')).toEqual({ kind: 'object', stem: 'lead' })
+  })
+
   it('declares nothing for a path without a known kind', () => {
     expect(declaredByPath('objects/account.yaml')).toBeUndefined()
   })

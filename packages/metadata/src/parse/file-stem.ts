@@ -24,9 +24,13 @@ export function fileStem(path: string, kind: SchemaKind): string {
  *
  * @example
  *   declaredByPath('objects/account.object.yaml') // → { kind: 'object', stem: 'account' }
+ *   declaredByPath('objects/lead.object.yml')    // → { kind: 'object', stem: 'lead' }
  *   declaredByPath('notes.txt')                   // → undefined
  */
 export function declaredByPath(path: string): { kind: SchemaKind; stem: string } | undefined {
-  const kind = kindOfPath(path)
-  return kind === undefined ? undefined : { kind, stem: fileStem(path, kind) }
+  // `lead.object.yml` is refused for its extension, but it still means to declare `lead`:
+  // counting it keeps every reference to `lead` from failing as well.
+  const named = path.endsWith('.yml') ? `${path.slice(0, -4)}.yaml` : path
+  const kind = kindOfPath(named)
+  return kind === undefined ? undefined : { kind, stem: fileStem(named, kind) }
 }

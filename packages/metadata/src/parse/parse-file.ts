@@ -6,6 +6,9 @@
  *
  * A document is returned only when the file passed every gate, so later stages (schema, rules,
  * compiler) never see a half-read or unsafe value. parseFile never throws, whatever the input.
+ *
+ * Files the fast path can read (fast-load.ts) skip the YAML steps: it answers only when they
+ * would pass, with the same value, and their Document is composed when first read.
  */
 import { kindOfPath } from '@objectos/schemas'
 import { isMap, isScalar, isSeq, type Document } from 'yaml'
@@ -14,7 +17,9 @@ import { report } from '../diagnostics/report.js'
 import { buildValue } from './build-value.js'
 import { composeYaml } from './compose-yaml.js'
 import { decodeSource } from './decode-source.js'
+import { fastLoad } from './fast-load.js'
 import { fileStem } from './file-stem.js'
+import { lazyDocument } from './lazy-document.js'
 import { locationAt } from './locate.js'
 import type { ParsedDocument, SourceFile } from './parsed-document.js'
 
@@ -55,6 +60,19 @@ function parseChecked(file: SourceFile): ParseResult {
   const decoded = decodeSource(file)
   if (decoded.diagnostic) return fail(decoded.diagnostic)
   const { text } = decoded
+
+  // Most files are valid: read their data first, and compose the Document only when asked.
+  const fast = fastLoad(text)
+  if (fast !== undefined) {
+    const document = lazyDocument({
+      file: file.path,
+      kind,
+      stem: fileStem(file.path, kind),
+      text,
+      value: fast,
+    })
+    return { document, diagnostics: [] }
+  }
 
   const { yaml, lines, diagnostics } = composeYaml(file.path, text)
   if (yaml === undefined || diagnostics.length > 0) return { diagnostics }

@@ -74,7 +74,7 @@ describe('CEL environments shared between objects', () => {
         '  - name: own',
         `    object: ${object}`,
         '    operation: select',
-        "    using: owner_id == current_user.id && amount > 0.0 && label > 0", // 7
+        '    using: owner_id == current_user.id && amount > 0.0 && label > 0', // 7
       )
     const object = (name: string, extra: string) =>
       lines(

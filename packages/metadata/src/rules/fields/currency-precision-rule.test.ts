@@ -3,7 +3,7 @@ import { rules } from '../check-rules.js'
 import { lines } from '../testing/parsed-app.js'
 import { currencyFractionDigits } from './currency-fraction-digits.js'
 import { currencyPrecisionRule } from './currency-precision-rule.js'
-import { objectFindings, runRule } from './run-field-rule.js'
+import { objectFindings, runRule } from './testing/run-field-rule.js'
 
 const check = (object: string) => objectFindings(currencyPrecisionRule, object)
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { rules } from '../check-rules.js'
 import { lines } from '../testing/parsed-app.js'
 import { fieldCompanionsRule } from './field-companions-rule.js'
-import { objectFindings, runRule } from './run-field-rule.js'
+import { objectFindings, runRule } from './testing/run-field-rule.js'
 
 const check = (object: string) => objectFindings(fieldCompanionsRule, object)
 

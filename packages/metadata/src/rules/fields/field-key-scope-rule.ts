@@ -60,10 +60,7 @@ const scopes: readonly KeyScope[] = [
   {
     key: 'reference',
     types: new Set([...relationshipTypes, 'tree', 'user']),
-    hint: (type) =>
-      type === 'text'
-        ? 'a text column pointing at records of several objects uses "referenceVia"'
-        : undefined,
+    hint: () => 'set "type: lookup" to link records of another object',
   },
   {
     key: 'expression',

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { rules } from '../check-rules.js'
 import { lines, positions } from '../testing/parsed-app.js'
 import { filterValuesRule } from './filter-values-rule.js'
-import { runRule } from './run-field-rule.js'
+import { runRule } from './testing/run-field-rule.js'
 
 const lead = lines(
   'name: lead',

@@ -2,10 +2,10 @@
  * Runs one rule over a small app built from YAML text, for the field rules' tests: each test
  * sees exactly the diagnostics of the rule it tests, whatever the other rules say.
  */
-import type { Diagnostic } from '../../diagnostics/diagnostic.js'
-import { buildSymbolTable } from '../build-symbol-table.js'
-import type { Rule } from '../rule-context.js'
-import { parsedApp } from '../testing/parsed-app.js'
+import type { Diagnostic } from '../../../diagnostics/diagnostic.js'
+import { buildSymbolTable } from '../../build-symbol-table.js'
+import type { Rule } from '../../rule-context.js'
+import { parsedApp } from '../../testing/parsed-app.js'
 
 /**
  * @example
