@@ -10,30 +10,53 @@
  */
 import { Schema, Type } from 'js-yaml'
 
-/** A core type: its `yaml` pattern and conversion. */
-function coreType(name: string, test: RegExp, construct: (text: string) => unknown): Type {
+/**
+ * A core type: its `yaml` pattern and conversion, and the characters a match can start with,
+ * checked first because most plain scalars in metadata are words that match no pattern.
+ */
+function coreType(
+  name: string,
+  starts: string,
+  test: RegExp,
+  construct: (text: string) => unknown,
+): Type {
   return new Type(`tag:objectos.dev,2024:core-${name}`, {
     kind: 'scalar',
-    resolve: (data: unknown) => typeof data === 'string' && test.test(data),
+    resolve: (data: unknown) =>
+      typeof data === 'string' &&
+      (data === '' || starts.includes(data[0] as string)) &&
+      test.test(data),
     construct: (data: string) => construct(data),
   })
 }
 
+const digits = '0123456789'
+
 const coreTypes = [
-  coreType('null', /^(?:~|[Nn]ull|NULL)?$/, () => null),
-  coreType('bool', /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/, (s) => s[0] === 't' || s[0] === 'T'),
-  coreType('int-oct', /^0o[0-7]+$/, (s) => parseInt(s.substring(2), 8)),
-  coreType('int', /^[-+]?[0-9]+$/, (s) => parseInt(s, 10)),
-  coreType('int-hex', /^0x[0-9a-fA-F]+$/, (s) => parseInt(s.substring(2), 16)),
-  coreType('float-nan', /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/, (s) =>
+  coreType('null', '~nN', /^(?:~|[Nn]ull|NULL)?$/, () => null),
+  coreType(
+    'bool',
+    'tTfF',
+    /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/,
+    (s) => s[0] === 't' || s[0] === 'T',
+  ),
+  coreType('int-oct', '0', /^0o[0-7]+$/, (s) => parseInt(s.substring(2), 8)),
+  coreType('int', `-+${digits}`, /^[-+]?[0-9]+$/, (s) => parseInt(s, 10)),
+  coreType('int-hex', '0', /^0x[0-9a-fA-F]+$/, (s) => parseInt(s.substring(2), 16)),
+  coreType('float-nan', '-+.', /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/, (s) =>
     s.slice(-3).toLowerCase() === 'nan'
       ? NaN
       : s[0] === '-'
         ? Number.NEGATIVE_INFINITY
         : Number.POSITIVE_INFINITY,
   ),
-  coreType('float-exp', /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/, parseFloat),
-  coreType('float', /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/, parseFloat),
+  coreType(
+    'float-exp',
+    `-+.${digits}`,
+    /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/,
+    parseFloat,
+  ),
+  coreType('float', `-+.${digits}`, /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/, parseFloat),
 ]
 
 /**

@@ -1,21 +1,28 @@
 /**
  * The fast path of the parse stage. Composing a `yaml` Document (every node with its source range
  * and comments) costs ten times what reading the plain data does, and a valid file needs the
- * Document only to place a diagnostic or to edit it. So the data is read first with js-yaml,
+ * Document only to place a diagnostic or to be edited. So the data is read first with js-yaml,
  * through a schema that resolves scalars exactly as the `yaml` core schema does
- * (core-scalar-schema.ts), and the Document is composed later, only if someone asks.
+ * (core-scalar-schema.ts), and the Document is composed later, only if someone asks
+ * (lazy-document.ts).
  *
  * The fast path answers only when it is sure the composed path would give a document with the
- * same value; otherwise it answers nothing and the file takes the composed path, which gives
- * the exact diagnostics. It answers nothing when:
- * - js-yaml throws (syntax errors, duplicate keys, explicit tags, several documents, nesting);
- * - the text has a feature where the two parsers might read differently, or that the composed
- *   path refuses with a diagnostic: a tab, a directive (`%YAML`, `%TAG`), a verbatim tag (`!<`),
- *   a non-specific tag (`!`), an anchor (and so any alias or merge);
- * - a mapping key is not plain text (a collection or a null key) or is one the safety rules
- *   refuse (`__proto__`, `constructor`, `prototype`, `<<`);
- * - the root is not a non-empty mapping, or the value nests deeper than half the nesting limit.
- * The differential test (fast-load.test.ts) holds it to this over the corpus and tricky inputs.
+ * same value; otherwise it answers nothing, and the file takes the composed path, which gives the
+ * exact diagnostics. It answers nothing for:
+ * - what js-yaml refuses: syntax errors, duplicate keys, any explicit tag (`!!str`, `!!binary`,
+ *   `!!set`, `!!omap`, `!!timestamp`, `!include`: the schema declares none), several documents;
+ * - what the text shows (see `composedOnly`): tabs, a lone CR, a BOM, directives, verbatim tags,
+ *   empty block sequence entries, content on a document marker line, lines over 1,000
+ *   characters, a kept block scalar (`|+`) in a text without a final line break;
+ * - what the parse shows (see the listener): an anchor (so any alias or merge), the non-specific
+ *   tag `!`, a plain or quoted scalar or a flow collection written over several lines, a comment
+ *   glued to a flow node (`[a]#c`);
+ * - what the value shows: a key that was a collection or null, a key the safety rules refuse
+ *   (`__proto__`, `constructor`, `prototype`, `<<`), a root that is not a non-empty mapping,
+ *   nesting deeper than half the nesting limit.
+ * Each of these is either refused by the composed path or read differently by the two parsers
+ * in some case. The differential test (fast-load.test.ts) holds the promise over the corpus, the
+ * examples, the benchmark app, every core scalar form and thousands of edited files.
  */
 import { load, type LoadOptions, type State } from 'js-yaml'
 import { coreScalarSchema } from './core-scalar-schema.js'
@@ -62,7 +69,7 @@ export function fastLoad(text: string): Record<string, unknown> | undefined {
       const node = state as unknown as NodeState
       const start = starts.pop() ?? 0
       if (node.anchor !== null || node.tag === '!') throw notFast
-      if (flowNodeSpansLines(state.input, start, state.position, node.kind)) throw notFast
+      if (unevenFlowNode(state.input, start, state.position, node.kind)) throw notFast
       if (node.kind === 'mapping' || node.kind === 'sequence') built.add(state.result as object)
     },
   }
@@ -80,26 +87,41 @@ export function fastLoad(text: string): Record<string, unknown> | undefined {
 }
 
 /**
- * Whether the text is free of what the fast path leaves to the composed path: tabs, a lone CR
- * (a line break to js-yaml, text to `yaml`), a BOM, directives, verbatim tags, and empty block
- * sequence entries (js-yaml looks past them for content at any indentation).
+ * What the fast path leaves to the composed path, found in the text: tabs, a lone CR (a line
+ * break to js-yaml, text to `yaml`), a BOM, directives (`%YAML`, `%TAG`), verbatim tags (`!<…>`),
+ * empty block sequence entries (a line ending in `-`: js-yaml looks past them for content at any
+ * indentation), content on a document marker line (`--- a: b`: `yaml` refuses it, js-yaml not).
  */
+const composedOnly =
+  /[\t\uFEFF]|\r(?!\n)|^%|!<|(?:^| )-(?: +#.*)? *\r?$|^(?:---|\.\.\.)(?! *(?:#.*)?\r?$)/m
+
+/** Implicit keys may be at most 1024 characters long in `yaml`; js-yaml has no such limit. */
+const maxLineLength = 1000
+
+/** A block scalar that keeps its final line breaks (`|+`, `>2+`). */
+const keepChomping = /[|>][1-9]?\+/
+
 function plainText(text: string): boolean {
-  return !/[\t\uFEFF]|\r(?!\n)|^%|!<|^ *-(?: *#.*)? *\r?$/m.test(text)
+  if (composedOnly.test(text)) return false
+  // js-yaml ends a text without a final line break with one, which a kept block scalar keeps.
+  if (!text.endsWith('\n') && keepChomping.test(text)) return false
+  for (let start = 0; start < text.length;) {
+    const end = text.indexOf('\n', start)
+    const next = end < 0 ? text.length : end
+    if (next - start > maxLineLength) return false
+    start = next + 1
+  }
+  return true
 }
 
 /**
  * Whether the node parsed between `start` (before any separating space or comment) and `end` is
- * in flow style (a plain or quoted scalar, `[…]`, `{…}`) and written over several lines. The
- * parsers hold the continuation lines of those to indentation rules they do not apply alike;
- * block scalars (`|`, `>`) and block collections they read the same.
+ * in flow style (a plain or quoted scalar, `[…]`, `{…}`) and either written over several lines
+ * or followed by a comment without a space (`[a]#c`, `'a'#c`). The parsers hold continuation
+ * lines to indentation rules they do not apply alike, and `yaml` refuses a glued comment that
+ * js-yaml reads. Block scalars (`|`, `>`) and block collections they read the same.
  */
-function flowNodeSpansLines(
-  input: string,
-  start: number,
-  end: number,
-  kind: string | null,
-): boolean {
+function unevenFlowNode(input: string, start: number, end: number, kind: string | null): boolean {
   let i = start
   while (i < end) {
     const c = input.charCodeAt(i)
@@ -114,11 +136,10 @@ function flowNodeSpansLines(
   const flow =
     kind === 'scalar' ? first !== 0x7c && first !== 0x3e : first === 0x5b || first === 0x7b
   if (!flow) return false
-  for (; i < end; i++) {
-    const c = input.charCodeAt(i)
-    if (c === 0x0a || c === 0x0d) return true
-  }
-  return false
+  if (input.charCodeAt(end) === 0x23) return true
+  // Every line break has a LF: plainText() refused a lone CR.
+  const lineBreak = input.indexOf('\n', i)
+  return lineBreak !== -1 && lineBreak < end
 }
 
 function isPlainMapping(value: unknown): value is Record<string, unknown> {
@@ -133,12 +154,18 @@ function countCollections(value: unknown, depth: number, built: ReadonlySet<obje
   if (typeof value !== 'object' || value === null) return 0
   if (depth > maxFastDepth || !built.has(value)) return -1
   let count = 1
-  const items = Array.isArray(value) ? value : Object.values(value)
-  if (!Array.isArray(value)) {
-    for (const key of Object.keys(value)) if (refusedKeys.has(key)) return -1
+  if (Array.isArray(value)) {
+    for (const item of value) {
+      const inner = countCollections(item, depth + 1, built)
+      if (inner < 0) return -1
+      count += inner
+    }
+    return count
   }
-  for (const item of items) {
-    const inner = countCollections(item, depth + 1, built)
+  const record = value as Record<string, unknown>
+  for (const key of Object.keys(record)) {
+    if (refusedKeys.has(key)) return -1
+    const inner = countCollections(record[key], depth + 1, built)
     if (inner < 0) return -1
     count += inner
   }

@@ -39,8 +39,23 @@ export interface ParseResult {
  *   document?.stem  // → 'account'
  */
 export function parseFile(file: SourceFile): ParseResult {
+  return parseGuarded(file, true)
+}
+
+/**
+ * parseFile without the fast path: the Document of every file is composed at once. The fast
+ * path's differential test compares the two.
+ *
+ * @example
+ *   parseFileComposed({ path: 'objects/account.object.yaml', content: 'name: account\n' })
+ */
+export function parseFileComposed(file: SourceFile): ParseResult {
+  return parseGuarded(file, false)
+}
+
+function parseGuarded(file: SourceFile, fastPath: boolean): ParseResult {
   try {
-    return parseChecked(file)
+    return parseChecked(file, fastPath)
   } catch (error) {
     // Every known failure is a diagnostic already; this is the net for a parser defect, so a
     // single file can never take the whole validation run down.
@@ -50,7 +65,7 @@ export function parseFile(file: SourceFile): ParseResult {
   }
 }
 
-function parseChecked(file: SourceFile): ParseResult {
+function parseChecked(file: SourceFile, fastPath: boolean): ParseResult {
   const start = { file: file.path, line: 1, column: 1, path: [] }
   const kind = kindOfPath(file.path)
   if (kind === undefined) {
@@ -62,7 +77,7 @@ function parseChecked(file: SourceFile): ParseResult {
   const { text } = decoded
 
   // Most files are valid: read their data first, and compose the Document only when asked.
-  const fast = fastLoad(text)
+  const fast = fastPath ? fastLoad(text) : undefined
   if (fast !== undefined) {
     const document = lazyDocument({
       file: file.path,

@@ -20,9 +20,12 @@ export interface ParsedDocument {
   /** The file name without folder and double extension: `account` for `objects/account.object.yaml`. */
   readonly stem: string
   readonly text: string
-  /** The parsed YAML document; the source of truth for locations and for edits. */
+  /**
+   * The parsed YAML document; the source of truth for locations and for edits. parseFile may
+   * compose it on first read (see lazy-document.ts): read it only to locate or edit something.
+   */
   readonly yaml: Document.Parsed
-  /** Maps offsets in `text` to 1-based lines and columns. */
+  /** Maps offsets in `text` to 1-based lines and columns; composed together with `yaml`. */
   readonly lines: LineCounter
   /** The document's data as plain JavaScript (mappings are plain objects). */
   readonly value: unknown

@@ -73,18 +73,24 @@ function checkFields(ctx: RuleContext): void {
 }
 
 function checkNamedList(ctx: RuleContext, list: string, key: string, what: string): void {
-  const firstLine = new Map<string, number>()
+  const firstIndex = new Map<string, number>()
   asArray(get(ctx.doc.value, list)).forEach((item, i) => {
     const name = isRecord(item) ? asString(item[key]) : undefined
     if (name === undefined) return
-    const at = locate(ctx.doc, [list, i, key])
-    const line = firstLine.get(name)
-    if (line === undefined) {
-      firstLine.set(name, at.line)
+    const first = firstIndex.get(name)
+    if (first === undefined) {
+      firstIndex.set(name, i)
       return
     }
+    // Located only when there is a duplicate: locating composes the file's YAML Document.
+    const line = locate(ctx.doc, [list, first, key]).line
     ctx.out.push(
-      report('OOS_NAME_DUPLICATE_ITEM', at, [what, name], `first declared on line ${line}`),
+      report(
+        'OOS_NAME_DUPLICATE_ITEM',
+        locate(ctx.doc, [list, i, key]),
+        [what, name],
+        `first declared on line ${line}`,
+      ),
     )
   })
 }
