@@ -1,0 +1,80 @@
+/**
+ * The compile stage: validated documents → a frozen Registry. It refuses to compile an app with
+ * any error diagnostic, so the registry only ever holds metadata `objectos validate` accepts.
+ *
+ * @example
+ *   const { documents, diagnostics } = validateFiles(files)
+ *   const result = compileApp(documents, diagnostics)
+ *   if (result.ok) use(result.registry)
+ */
+import type { Diagnostic, ParsedDocument } from '@objectos/metadata'
+import type { DefinitionNode } from '../ir/definition-node.js'
+import type { SummaryInfo } from '../ir/field-node.js'
+import type { ObjectNode } from '../ir/object-node.js'
+import { createRegistry, type Registry } from '../registry/registry.js'
+import { compileObject } from './compile-object.js'
+
+type Def = Readonly<Record<string, unknown>>
+
+export type CompileResult =
+  | { readonly ok: true; readonly registry: Registry; readonly diagnostics: readonly Diagnostic[] }
+  | { readonly ok: false; readonly diagnostics: readonly Diagnostic[] }
+
+export function compileApp(
+  documents: readonly ParsedDocument[],
+  diagnostics: readonly Diagnostic[],
+): CompileResult {
+  if (diagnostics.some((d) => d.severity === 'error')) return { ok: false, diagnostics }
+  const objectDefs = new Map<string, { def: Def; file: string }>()
+  const definitions = new Map<string, DefinitionNode>()
+  let appName = 'app'
+  for (const doc of documents) {
+    const value = doc.value as Def
+    if (doc.kind === 'manifest') {
+      appName = typeof value.name === 'string' ? value.name : appName
+    } else if (doc.kind === 'object') {
+      objectDefs.set(String(value.name ?? doc.stem), { def: value, file: doc.file })
+    } else {
+      const name = typeof value.name === 'string' ? value.name : doc.stem
+      definitions.set(
+        `${doc.kind}:${name}`,
+        Object.freeze({ kind: doc.kind, name, file: doc.file, definition: deepFreeze(value) }),
+      )
+    }
+  }
+  const resolveSummary = (parent: string, def: Def): SummaryInfo | undefined => {
+    const ops = (def.summaryOperations ?? {}) as Def
+    const childObject = String(ops.object ?? '')
+    const child = objectDefs.get(childObject)?.def
+    const childFields = (child?.fields ?? {}) as Record<string, Def>
+    const relationshipField =
+      typeof ops.relationshipField === 'string'
+        ? ops.relationshipField
+        : (Object.entries(childFields).find(
+            ([, f]) => f.type === 'master_detail' && f.reference === parent,
+          )?.[0] ??
+          Object.entries(childFields).find(
+            ([, f]) => f.type === 'lookup' && f.reference === parent,
+          )?.[0])
+    if (relationshipField === undefined) return undefined
+    return Object.freeze({
+      childObject,
+      relationshipField,
+      fn: (ops.function ?? 'count') as SummaryInfo['fn'],
+      childField: typeof ops.field === 'string' ? ops.field : undefined,
+    })
+  }
+  const objects = new Map<string, ObjectNode>()
+  for (const [name, { def, file }] of [...objectDefs].sort(([a], [b]) => (a < b ? -1 : 1))) {
+    objects.set(name, compileObject(def, file, resolveSummary))
+  }
+  return { ok: true, registry: createRegistry(appName, objects, definitions), diagnostics }
+}
+
+function deepFreeze<T>(value: T): T {
+  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
+    for (const inner of Object.values(value)) deepFreeze(inner)
+    Object.freeze(value)
+  }
+  return value
+}
