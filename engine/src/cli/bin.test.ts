@@ -4,8 +4,8 @@ import { existsSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 
 // The installed command, as npm links it. Only testable after a build (`npm ci` builds).
-const bin = fileURLToPath(new URL('../bin/objectos.js', import.meta.url))
-const built = existsSync(fileURLToPath(new URL('../dist/bin.js', import.meta.url)))
+const bin = fileURLToPath(new URL('../../bin/objectos.js', import.meta.url))
+const built = existsSync(fileURLToPath(new URL('../../dist/cli/bin.js', import.meta.url)))
 const repoRoot = fileURLToPath(new URL('../../../', import.meta.url))
 
 function objectos(...args: string[]) {

@@ -1,0 +1,8 @@
+/**
+ * Every `objectos` command, in the order `objectos --help` lists them: the metadata commands of
+ * @objectos/cli, then those that run the engine. A new command is one file in commands/ and one
+ * line here.
+ */
+import { commandTable, type Command } from '@objectos/cli'
+
+export const engineCommandTable: readonly Command[] = [...commandTable]
