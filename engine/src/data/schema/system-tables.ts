@@ -1,0 +1,20 @@
+/**
+ * The engine's own tables, created before any app table: `objectos_sequences` holds the
+ * autonumber counters. Created idempotently at start; app tables are never named `objectos_*`
+ * (object names with that prefix are reserved by validation).
+ */
+import type { Executor } from '../write/data-context.js'
+
+export const sequencesTable = 'objectos_sequences'
+
+export async function ensureSystemTables(db: Executor): Promise<void> {
+  if (!(await db.knex.schema.hasTable(sequencesTable))) {
+    await db.knex.schema.createTable(sequencesTable, (table) => {
+      table.text('object').notNullable()
+      table.text('field').notNullable()
+      table.text('scope').notNullable()
+      table.bigInteger('value').notNullable()
+      table.primary(['object', 'field', 'scope'])
+    })
+  }
+}

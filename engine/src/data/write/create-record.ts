@@ -1,0 +1,80 @@
+/**
+ * Creates one record: prepare (convert, default, compute, check, validate), then in one
+ * transaction check references and uniqueness, draw autonumbers, run beforeCreate, insert, run
+ * afterCreate and recompute the parent summaries. Any failure rolls everything back.
+ */
+import { ValidationFailed } from '@objectos/errors'
+import { isUniqueViolation } from '../unique-violation.js'
+import { checkReferencesAndUnique } from './check-references.js'
+import type { DataContext } from './data-context.js'
+import { newRecordId } from './new-record-id.js'
+import { nextAutonumber } from './next-autonumber.js'
+import { prepareRecord } from './prepare-record.js'
+import { recomputeSummaries } from './recompute-summaries.js'
+import { completeRecord, encodeColumns } from './stored-row.js'
+import { inTransaction, type WriteEnv } from './write-env.js'
+import { needsTransaction } from './write-plan.js'
+
+export async function createRecord(
+  env: WriteEnv,
+  objectName: string,
+  input: unknown,
+  context: DataContext,
+): Promise<Record<string, unknown>> {
+  const { registry, hooks } = env
+  const object = registry.object(objectName)
+  const now = new Date()
+  const { record, changed } = prepareRecord(object, input, undefined, context, now)
+  const stamp = now.toISOString()
+  Object.assign(record, {
+    id: newRecordId(now.getTime()),
+    created_at: stamp,
+    updated_at: stamp,
+    created_by: context.userId ?? null,
+    updated_by: context.userId ?? null,
+    owner_id: record.owner_id ?? context.userId ?? null,
+    version: 1,
+  })
+  const transactional = needsTransaction(registry, object, changed, hooks, 'Create')
+  try {
+    return await inTransaction(env.db, transactional, async (trx) => {
+      if (transactional) {
+        const errors = await checkReferencesAndUnique(
+          trx,
+          registry,
+          object,
+          record,
+          changed,
+          undefined,
+        )
+        if (errors.length > 0) throw ValidationFailed.withFields(errors, object.name, errors.length)
+        for (const field of object.fields.values()) {
+          if (field.source === 'autonumber') {
+            record[field.name] = await nextAutonumber(trx, object.name, field, record, now)
+          }
+        }
+      }
+      const payload = { object, record, previous: undefined, trx, context }
+      await hooks.emit('beforeCreate', payload)
+      await trx.knex(object.table).insert(encodeColumns(object, record, object.fields.keys(), trx))
+      await hooks.emit('afterCreate', payload)
+      await recomputeSummaries(trx, registry, object.name, [record], stamp)
+      return completeRecord(object, record)
+    })
+  } catch (error) {
+    if (isUniqueViolation(error)) {
+      throw ValidationFailed.withFields(
+        [
+          {
+            field: '',
+            code: 'unique',
+            message: `a unique value is already used by another ${object.name}`,
+          },
+        ],
+        object.name,
+        1,
+      )
+    }
+    throw error
+  }
+}
