@@ -35,6 +35,12 @@ export async function createRecord(
     owner_id: record.owner_id ?? context.userId ?? null,
     version: 1,
   })
+  // A new parent has no children yet: counts and sums start at 0, the others empty.
+  for (const field of object.fields.values()) {
+    if (field.summary !== undefined) {
+      record[field.name] = field.summary.fn === 'count' || field.summary.fn === 'sum' ? 0 : null
+    }
+  }
   const transactional = needsTransaction(registry, object, changed, hooks, 'Create')
   try {
     return await inTransaction(env.db, transactional, async (trx) => {

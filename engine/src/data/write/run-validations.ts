@@ -27,12 +27,20 @@ export function runValidations(
   for (const rule of object.validations) {
     if (rule.severity !== 'error' || !rule.events.includes(event)) continue
     const failed = check(rule, event, record, previous, rows, context)
-    if (failed !== undefined) errors.push({ field: failed, code: rule.name, message: rule.message })
+    if (failed !== undefined) {
+      errors.push({ field: failed.field, code: failed.rule.name, message: failed.rule.message })
+    }
   }
   return errors
 }
 
-/** The field a failure attaches to ('' for the whole record), or undefined when it passes. */
+/** A failed rule (the branch that failed, for conditionals) and the field it attaches to. */
+interface Failure {
+  readonly rule: ValidationNode
+  /** '' for the whole record. */
+  readonly field: string
+}
+
 function check(
   rule: ValidationNode,
   event: 'insert' | 'update',
@@ -40,35 +48,35 @@ function check(
   previous: Readonly<Record<string, unknown>> | undefined,
   rows: Parameters<typeof evaluate>[1],
   context: DataContext,
-): string | undefined {
+): Failure | undefined {
+  const at = fieldAt(rule)
   switch (rule.kind) {
     case 'script':
-      return evaluate(rule.condition, rows, context) === true ? '' : undefined
     case 'cross_field':
-      return evaluate(rule.condition, rows, context) === true ? (rule.fields[0] ?? '') : undefined
+      return evaluate(rule.condition, rows, context) === true ? at : undefined
     case 'state_machine': {
       const value = record[rule.field]
       if (event === 'insert') {
         const initial = rule.initialStates
         return initial !== undefined && value != null && !initial.includes(String(value))
-          ? rule.field
+          ? at
           : undefined
       }
       const before = previous?.[rule.field]
       if (before === value || before == null) return undefined
       const allowed = rule.transitions[String(before)] ?? []
-      return allowed.includes(String(value)) ? undefined : rule.field
+      return allowed.includes(String(value)) ? undefined : at
     }
     case 'format': {
       const value = record[rule.field]
       if (value === null || value === undefined || value === '') return undefined
       const text = typeof value === 'string' ? value : JSON.stringify(value)
-      if (rule.regex !== undefined && !rule.regex.test(text)) return rule.field
-      return formatOk(rule.format, text) ? undefined : rule.field
+      if (rule.regex !== undefined && !rule.regex.test(text)) return at
+      return formatOk(rule.format, text) ? undefined : at
     }
     case 'json_schema': {
       const value = record[rule.field]
-      return value === null || value === undefined || rule.check(value) ? undefined : rule.field
+      return value === null || value === undefined || rule.check(value) ? undefined : at
     }
     case 'conditional': {
       const branch = evaluate(rule.when, rows, context) === true ? rule.then : rule.otherwise
@@ -76,6 +84,18 @@ function check(
         ? undefined
         : check(branch, event, record, previous, rows, context)
     }
+  }
+}
+
+function fieldAt(rule: ValidationNode): Failure {
+  switch (rule.kind) {
+    case 'script':
+    case 'conditional':
+      return { rule, field: '' }
+    case 'cross_field':
+      return { rule, field: rule.fields[0] ?? '' }
+    default:
+      return { rule, field: rule.field }
   }
 }
 
