@@ -54,3 +54,17 @@ export const DatabaseUnavailable = defineError(
   (target: string, reason: string) => `cannot open the database ${target}: ${reason}`,
   503,
 )
+
+export const PlanOutdated = defineError(
+  'OOS_MIGRATE_PLAN_OUTDATED',
+  () =>
+    'the database changed since this plan was made; run "objectos plan" again and review the new plan',
+  409,
+)
+
+export const UnconvertibleValues = defineError(
+  'OOS_MIGRATE_UNCONVERTIBLE',
+  (column: string, type: string, rows: number) =>
+    `${rows} row${rows === 1 ? '' : 's'} of ${column} cannot be converted to ${type}; correct or clear them, or run "objectos apply --allow-destructive" to set them to NULL`,
+  409,
+)
