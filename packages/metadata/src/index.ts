@@ -22,5 +22,16 @@ export { locate } from './parse/locate.js'
 export { validateSchema } from './schema/validate-schema.js'
 export { checkRules } from './rules/check-rules.js'
 export { createCelEnvironment } from './rules/cel/cel-base-environment.js'
+export {
+  supportedFieldTypes,
+  isSupportedFieldType,
+  type SupportedFieldType,
+} from './rules/support/supported-field-types.js'
+export {
+  engineFieldKeys,
+  presentationalFieldKeys,
+  honouredObjectKeys,
+  honouredIndexKeys,
+} from './rules/support/honoured-keys.js'
 export { validateFiles, sortDiagnostics, type ValidationResult } from './project/validate-files.js'
 export * from './edit/index.js'

@@ -1,17 +1,20 @@
 /**
  * The zod schemas @objectstack/spec defines for the metadata kinds ObjectOS takes as they are.
  * The spec is the source of truth for these shapes; the generator only converts and tightens them.
+ * The one exception is the object kind, which gains the ObjectOS `renamedFrom` key
+ * (object-extensions.ts).
  */
-import { ObjectSchema, HookSchema } from '@objectstack/spec/data'
+import { HookSchema } from '@objectstack/spec/data'
 import { PermissionSetSchema, SharingRuleSchema } from '@objectstack/spec/security'
 import { FlowSchema } from '@objectstack/spec/automation'
 import { ViewSchema, PageSchema, AppSchema, DashboardSchema } from '@objectstack/spec/ui'
 import type { z } from 'zod'
 import type { SchemaKind } from '../kinds.js'
+import { ObjectosObjectSchema } from './object-extensions.js'
 
 /** Kinds whose shape comes straight from the spec, keyed by kind name. */
 export const specKindSchemas = {
-  object: ObjectSchema,
+  object: ObjectosObjectSchema,
   permission: PermissionSetSchema,
   sharing: SharingRuleSchema,
   trigger: HookSchema,
@@ -26,7 +29,7 @@ export type SpecKind = keyof typeof specKindSchemas
 
 /** Where each spec-derived kind comes from, for schema descriptions and docs. */
 export const specKindSources: Readonly<Record<SpecKind, string>> = {
-  object: '@objectstack/spec/data ObjectSchema',
+  object: '@objectstack/spec/data ObjectSchema with the ObjectOS renamedFrom key',
   permission: '@objectstack/spec/security PermissionSetSchema',
   sharing: '@objectstack/spec/security SharingRuleSchema',
   trigger: '@objectstack/spec/data HookSchema',

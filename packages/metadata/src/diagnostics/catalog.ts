@@ -10,6 +10,7 @@ import { ruleCodes } from './codes/rule-codes.js'
 import { celCodes } from './codes/cel-codes.js'
 import { fieldCodes } from './codes/field-codes.js'
 import { appCodes } from './codes/app-codes.js'
+import { supportCodes } from './codes/support-codes.js'
 
 export const catalog = {
   ...fileCodes,
@@ -19,6 +20,7 @@ export const catalog = {
   ...celCodes,
   ...fieldCodes,
   ...appCodes,
+  ...supportCodes,
 } as const
 
 export type DiagnosticCode = keyof typeof catalog

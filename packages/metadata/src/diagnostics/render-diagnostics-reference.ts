@@ -49,6 +49,7 @@ const areaTitles: Record<string, string> = {
   CEL: 'Expressions (CEL)',
   FIELD: 'Field definitions',
   APP: 'App folder',
+  SUPPORT: 'Engine support (what this version runs)',
 }
 
 function escapeCell(text: string): string {

@@ -28,6 +28,9 @@ import { objectTargetsRule } from './references/object-targets-rule.js'
 import { securityReferencesRule } from './references/security-references-rule.js'
 import { uiReferencesRule } from './references/ui-references-rule.js'
 import type { Rule } from './rule-context.js'
+import { engineSupportRule } from './support/engine-support-rule.js'
+import { renamedFromRule } from './support/renamed-from-rule.js'
+import { summaryRelationRule } from './support/summary-relation-rule.js'
 import type { UnparsedFile } from './symbol-table.js'
 
 /** Every rule, in the order their diagnostics are produced. */
@@ -49,6 +52,9 @@ export const rules: readonly Rule[] = [
   defaultValueRule,
   autonumberFormatRule,
   filterValuesRule,
+  engineSupportRule,
+  summaryRelationRule,
+  renamedFromRule,
 ]
 
 export function checkRules(

@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest'
 import { checkRules } from '../check-rules.js'
+import { withoutSupportFindings } from '../support/testing/without-support-findings.js'
 import { lines, parsedApp, positions } from '../testing/parsed-app.js'
 
 function check(files: Readonly<Record<string, string>>) {
   const docs = parsedApp(files)
-  return checkRules(docs, docs)
+  return withoutSupportFindings(checkRules(docs, docs))
 }
 
 /** An object whose `amount` field has the given type, with a condition on it. */

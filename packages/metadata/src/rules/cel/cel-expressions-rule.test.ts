@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { checkRules } from '../check-rules.js'
+import { withoutSupportFindings } from '../support/testing/without-support-findings.js'
 import { lines, parsedApp, positions } from '../testing/parsed-app.js'
 
 const account = lines(
@@ -14,7 +15,7 @@ const account = lines(
 
 function check(files: Readonly<Record<string, string>>) {
   const docs = parsedApp({ 'objects/account.object.yaml': account, ...files })
-  return checkRules(docs, docs)
+  return withoutSupportFindings(checkRules(docs, docs))
 }
 
 /** An object `deal` whose fields are the given lines, after a known set of base fields. */

@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest'
 import { checkRules } from '../check-rules.js'
+import { withoutSupportFindings } from '../support/testing/without-support-findings.js'
 import { lines, parsedApp, positions } from '../testing/parsed-app.js'
 import { utf8Length } from './identifiers-rule.js'
 import { reservedIn } from './reserved-words.js'
 
 function check(file: string, text: string) {
   const docs = parsedApp({ [file]: text })
-  return checkRules(docs, docs)
+  return withoutSupportFindings(checkRules(docs, docs))
 }
 
 describe('identifiers', () => {

@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest'
 import { checkRules } from '../check-rules.js'
+import { withoutSupportFindings } from '../support/testing/without-support-findings.js'
 import { lines, parsedApp, positions } from '../testing/parsed-app.js'
 
 function check(object: string) {
   const docs = parsedApp({ 'objects/deal.object.yaml': object })
-  return checkRules(docs, docs)
+  return withoutSupportFindings(checkRules(docs, docs))
 }
 
 describe("an object's own field references", () => {

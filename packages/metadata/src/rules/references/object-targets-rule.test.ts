@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { checkRules } from '../check-rules.js'
+import { withoutSupportFindings } from '../support/testing/without-support-findings.js'
 import { lines, parsedApp, positions } from '../testing/parsed-app.js'
 
 const account = lines(
@@ -14,7 +15,7 @@ function check(task: string) {
     'objects/account.object.yaml': account,
     'objects/task.object.yaml': task,
   })
-  return checkRules(docs, docs)
+  return withoutSupportFindings(checkRules(docs, docs))
 }
 
 describe('object targets', () => {
@@ -113,7 +114,7 @@ describe('object targets', () => {
         '  owner: { type: text }',
       ),
     })
-    const found = checkRules(docs, docs)
+    const found = withoutSupportFindings(checkRules(docs, docs))
     expect(positions(found)).toEqual([
       'objects/account.object.yaml:7:14 OOS_REF_UNKNOWN_FIELD',
       'objects/account.object.yaml:9:26 OOS_REF_FIELD_TYPE',

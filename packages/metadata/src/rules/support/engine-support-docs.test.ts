@@ -1,0 +1,45 @@
+/**
+ * docs/reference/engine-support.md is written by hand (it says why, which data cannot); this
+ * keeps it from drifting: every supported type, every key honoured or refused, and every type or
+ * key the spec allows that the engine refuses must be named on the page.
+ */
+import { readFileSync } from 'node:fs'
+import { describe, expect, it } from 'vitest'
+import { schemaFor } from '@objectos/schemas'
+import {
+  engineFieldKeys,
+  honouredIndexKeys,
+  honouredObjectKeys,
+  presentationalFieldKeys,
+} from './honoured-keys.js'
+import { supportedFieldTypes } from './supported-field-types.js'
+
+const page = readFileSync(
+  new URL('../../../../../docs/reference/engine-support.md', import.meta.url),
+  'utf8',
+)
+
+interface Properties {
+  readonly properties: Record<string, { readonly enum?: readonly string[] }>
+}
+const schema = schemaFor('object') as Properties & {
+  readonly properties: { readonly fields: { readonly additionalProperties: Properties } }
+}
+const fieldKeys = Object.keys(schema.properties.fields.additionalProperties.properties)
+const specTypes = schema.properties.fields.additionalProperties.properties.type?.enum ?? []
+
+const missing = (names: readonly string[]) => names.filter((name) => !page.includes(`\`${name}\``))
+
+describe('docs/reference/engine-support.md', () => {
+  it('names every field type the spec lists, supported or not', () => {
+    expect(missing(supportedFieldTypes)).toEqual([])
+    expect(missing(specTypes)).toEqual([])
+  })
+
+  it('names every field, object and index key, honoured or refused', () => {
+    expect(missing([...engineFieldKeys, ...presentationalFieldKeys])).toEqual([])
+    expect(missing(fieldKeys)).toEqual([])
+    expect(missing([...honouredObjectKeys, ...Object.keys(schema.properties)])).toEqual([])
+    expect(missing(honouredIndexKeys)).toEqual([])
+  })
+})
