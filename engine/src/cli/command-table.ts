@@ -4,5 +4,7 @@
  * line here.
  */
 import { commandTable, type Command } from '@objectos/cli'
+import { applyCommand } from './commands/apply-command.js'
+import { planCommand } from './commands/plan-command.js'
 
-export const engineCommandTable: readonly Command[] = [...commandTable]
+export const engineCommandTable: readonly Command[] = [...commandTable, planCommand, applyCommand]

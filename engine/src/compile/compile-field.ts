@@ -64,6 +64,7 @@ export function compileField(name: string, def: Def, summary: SummaryInfo | unde
         : def.unique !== undefined && def.unique !== false,
     readonly:
       def.readonly === true || type === 'formula' || type === 'summary' || type === 'autonumber',
+    searchable: def.searchable === true,
     minLength: num(def.minLength),
     maxLength: num(def.maxLength),
     min: num(def.min),

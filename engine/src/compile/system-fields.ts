@@ -17,6 +17,7 @@ function systemField(name: string, label: string, type: string, storage: FieldSt
     required: false,
     unique: false,
     readonly: true,
+    searchable: false,
     minLength: undefined,
     maxLength: undefined,
     min: undefined,

@@ -45,6 +45,8 @@ export interface FieldNode {
   readonly required: boolean
   readonly unique: boolean
   readonly readonly: boolean
+  /** Matched by the free-text `search` of a query. */
+  readonly searchable: boolean
   readonly minLength: number | undefined
   readonly maxLength: number | undefined
   readonly min: number | undefined

@@ -11,7 +11,6 @@
 import { afterAll, beforeAll } from 'vitest'
 import type { Database, Dialect } from '../data/connection/database.js'
 import { ensureSystemTables } from '../data/schema/system-tables.js'
-import { tableSpecOf } from '../data/schema/table-spec.js'
 import { decodeRow } from '../data/values/row-codec.js'
 import { createRecord } from '../data/write/create-record.js'
 import type { DataContext } from '../data/write/data-context.js'
@@ -19,6 +18,7 @@ import { deleteRecord, type DeleteOptions } from '../data/write/delete-record.js
 import { updateRecord, type UpdateOptions } from '../data/write/update-record.js'
 import type { WriteEnv } from '../data/write/write-env.js'
 import { compileFiles, loadApp } from '../load/load-app.js'
+import { migrate } from '../migrate/index.js'
 import type { Registry } from '../registry/registry.js'
 import { createHookBus, type HookBus } from '../runtime/hook-bus.js'
 import { openTestDatabase } from './test-database.js'
@@ -62,23 +62,10 @@ export async function compileTestApp(source: TestAppSource): Promise<Registry> {
   return result.registry
 }
 
-/** Creates the app's tables from their specs (the migration stage does the same with a plan). */
+/** Creates the app's tables the way `objectos apply` does. */
 export async function createTables(db: Database, registry: Registry): Promise<void> {
   await ensureSystemTables(db)
-  for (const object of registry.objects.values()) {
-    const spec = tableSpecOf(object, db.dialect)
-    await db.knex.schema.createTable(spec.name, (table) => {
-      for (const column of spec.columns) {
-        const built = table.specificType(column.name, column.sqlType)
-        if (column.primaryKey) built.primary()
-        if (column.notNull) built.notNullable()
-      }
-      for (const index of spec.indexes) {
-        if (index.unique) table.unique([...index.columns], { indexName: index.name })
-        else table.index([...index.columns], index.name)
-      }
-    })
-  }
+  await migrate(db, registry, { allowDestructive: false })
 }
 
 export async function openTestApp(dialect: Dialect, source: TestAppSource): Promise<TestApp> {

@@ -27,6 +27,11 @@ export interface FindQuery {
   readonly expand?: readonly string[] | undefined
   /** Also count every matching row. */
   readonly count?: boolean | undefined
+  /**
+   * Words to look for, case-insensitively, in the object's searchable fields: a record matches
+   * when every word occurs in at least one of them. Combined with `filter` by AND.
+   */
+  readonly search?: string | undefined
 }
 
 export interface FindResult {

@@ -1,0 +1,121 @@
+/**
+ * Lists records: filter, sort, limit/offset or keyset cursor, field selection, expansion and an
+ * opt-in total. One SELECT for the page (limit + 1 rows, to know whether more follow), one per
+ * expanded path and one for the count — the number of statements never depends on the rows.
+ */
+import { InvalidQuery } from '@objectos/errors'
+import type { Knex } from 'knex'
+import type { ObjectNode } from '../../ir/object-node.js'
+import type { Registry } from '../../registry/registry.js'
+import { decodeRow, fromColumn } from '../values/row-codec.js'
+import { applyFilter, type FilterContext } from './compile-filter.js'
+import { planExpand } from './expand-plan.js'
+import { expandRecords } from './expand-records.js'
+import { applyKeyset, decodeCursor, encodeCursor } from './query-cursor.js'
+import type { QueryExecutor } from './query-executor.js'
+import { checkQueryKeys, readFields, readFlag, readLimit, readOffset } from './query-params.js'
+import type { FindQuery, FindResult } from './query-types.js'
+import { applySearch } from './search-filter.js'
+import { applySort, parseSort } from './sort-keys.js'
+
+const findKeys = [
+  'filter',
+  'search',
+  'sort',
+  'limit',
+  'offset',
+  'cursor',
+  'fields',
+  'expand',
+  'count',
+] as const
+
+/**
+ * @example
+ *   const page = await findRecords(db, registry, 'opportunity', {
+ *     filter: { amount: { $gte: 1000 }, 'account.industry': 'tech' },
+ *     sort: ['-amount'],
+ *     limit: 20,
+ *     expand: ['account'],
+ *   })
+ *   const next = await findRecords(db, registry, 'opportunity', { ...same, cursor: page.nextCursor })
+ */
+export async function findRecords(
+  executor: QueryExecutor,
+  registry: Registry,
+  objectName: string,
+  query: FindQuery = {},
+): Promise<FindResult> {
+  const object = registry.object(objectName)
+  checkQueryKeys(query, findKeys)
+  const limit = readLimit(query.limit)
+  const offset = readOffset(query.offset)
+  const withCount = readFlag(query.count, 'count')
+  if (query.cursor !== undefined && query.offset !== undefined) {
+    throw InvalidQuery.create(
+      'offset',
+      'cannot be combined with cursor; a cursor already says where to start',
+    )
+  }
+  const output = readFields(object, query.fields)
+  const sort = parseSort(object, query.sort)
+  const expansion = planExpand(registry, object, query.expand)
+  const cursor = query.cursor === undefined ? undefined : decodeCursor(object, sort, query.cursor)
+
+  // The page query also needs the sort columns (for the next cursor) and the lookups to expand.
+  const outputNames = output === undefined ? undefined : [...output]
+  for (const node of expansion) {
+    if (node.kind === 'lookup' && outputNames !== undefined && !outputNames.includes(node.key)) {
+      outputNames.push(node.key)
+    }
+  }
+  const selected = new Set(outputNames ?? object.fields.keys())
+  for (const key of sort) selected.add(key.field.name)
+
+  const { knex, dialect } = executor
+  const ctx: FilterContext = { registry, dialect }
+  const table = object.table
+  const page = knex(table).select(
+    [...selected].map((name) => `${table}.${object.fields.get(name)?.column ?? name}`),
+  )
+  where(page, ctx, object, query)
+  if (cursor !== undefined) applyKeyset(page, table, sort, cursor, dialect)
+  applySort(page, table, sort)
+  page.limit(limit + 1)
+  if (offset > 0) page.offset(offset)
+  const rows = (await page) as Record<string, unknown>[]
+
+  const more = rows.length > limit
+  const pageRows = more ? rows.slice(0, limit) : rows
+  const records = pageRows.map((row) => decodeRow(object, row, dialect, outputNames))
+  const last = pageRows.at(-1)
+  const nextCursor =
+    more && last !== undefined
+      ? encodeCursor(
+          object,
+          sort,
+          sort.map((key) => fromColumn(key.field, last[key.field.column], dialect)),
+        )
+      : undefined
+
+  await expandRecords(executor, expansion, records)
+
+  let total: number | undefined
+  if (withCount) {
+    const counter = knex(table).count({ n: '*' })
+    where(counter, ctx, object, query)
+    const [row] = (await counter) as { n: unknown }[]
+    total = Number(row?.n ?? 0)
+  }
+  return { records, nextCursor, total }
+}
+
+function where(
+  qb: Knex.QueryBuilder,
+  ctx: FilterContext,
+  object: ObjectNode,
+  query: FindQuery,
+): void {
+  applyFilter(qb, ctx, object, query.filter)
+  applySearch(qb, ctx, object, query.search)
+}

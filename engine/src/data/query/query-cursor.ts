@@ -1,0 +1,111 @@
+/**
+ * Keyset cursors: an opaque base64url token holding the last row's sort values (and id) plus a
+ * signature of the sort it was made for. The next page is "rows strictly after that position",
+ * so rows inserted meanwhile neither shift a page (no duplicates) nor push one out (no gaps).
+ * The token is not secret: its values are checked and bound like filter operands.
+ */
+import { createHash } from 'node:crypto'
+import { InvalidCursor } from '@objectos/errors'
+import type { Knex } from 'knex'
+import type { ObjectNode } from '../../ir/object-node.js'
+import type { Dialect } from '../connection/database.js'
+import { toColumn } from '../values/row-codec.js'
+import { filterKindOf } from './filter-operators.js'
+import { checkOperand } from './filter-values.js'
+import type { ResolvedSortKey } from './sort-keys.js'
+
+type CursorValue = string | number | boolean | null
+
+function signature(object: ObjectNode, keys: readonly ResolvedSortKey[]): string {
+  const order = keys.map((key) => `${key.field.name}:${key.direction}`).join(',')
+  return createHash('sha256').update(`${object.name}|${order}`).digest('base64url').slice(0, 16)
+}
+
+/** The cursor after a row, from that row's decoded sort values (in key order). */
+export function encodeCursor(
+  object: ObjectNode,
+  keys: readonly ResolvedSortKey[],
+  values: readonly unknown[],
+): string {
+  const body = JSON.stringify({ s: signature(object, keys), v: values })
+  return Buffer.from(body, 'utf8').toString('base64url')
+}
+
+/** The sort values a cursor holds, or InvalidCursor if it is malformed or made for another sort. */
+export function decodeCursor(
+  object: ObjectNode,
+  keys: readonly ResolvedSortKey[],
+  cursor: unknown,
+): CursorValue[] {
+  if (typeof cursor !== 'string' || cursor.length === 0 || cursor.length > 4096) {
+    throw InvalidCursor.create()
+  }
+  let parsed: unknown
+  try {
+    parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'))
+  } catch {
+    throw InvalidCursor.create()
+  }
+  const body = parsed as { s?: unknown; v?: unknown } | null
+  if (typeof body !== 'object' || body === null || body.s !== signature(object, keys)) {
+    throw InvalidCursor.create()
+  }
+  const values = body.v
+  if (!Array.isArray(values) || values.length !== keys.length) throw InvalidCursor.create()
+  keys.forEach((key, index) => {
+    const value: unknown = values[index]
+    if (value === null && key.field.name !== 'id') return
+    try {
+      checkOperand(
+        key.field,
+        filterKindOf(key.field),
+        { path: key.field.name, op: 'cursor' },
+        value,
+      )
+    } catch {
+      throw InvalidCursor.create()
+    }
+  })
+  return values as CursorValue[]
+}
+
+/**
+ * Restricts `qb` to rows after the cursor position in the order `keys` define (NULLs last):
+ * `k1 after v1 OR (k1 = v1 AND k2 after v2) OR …`.
+ */
+export function applyKeyset(
+  qb: Knex.QueryBuilder,
+  qualifier: string,
+  keys: readonly ResolvedSortKey[],
+  values: readonly CursorValue[],
+  dialect: Dialect,
+): void {
+  const column = (key: ResolvedSortKey) => `${qualifier}.${key.field.column}`
+  const bound = (key: ResolvedSortKey, value: CursorValue) =>
+    toColumn(key.field, value, dialect) as Knex.Value
+  qb.where((outer) => {
+    keys.forEach((key, index) => {
+      const value = values[index] ?? null
+      // NULLs sort last: nothing follows a NULL within its own key.
+      if (value === null) return
+      outer.orWhere((branch) => {
+        for (let j = 0; j < index; j++) {
+          const previous = keys[j] as ResolvedSortKey
+          const equal = values[j] ?? null
+          if (equal === null) branch.whereNull(column(previous))
+          else branch.whereRaw('?? = ?', [column(previous), bound(previous, equal)])
+        }
+        const op = key.direction === 'asc' ? '>' : '<'
+        if (key.field.name === 'id') {
+          branch.whereRaw(`?? ${op} ?`, [column(key), bound(key, value)])
+        } else {
+          branch.whereRaw(`(?? ${op} ? or ?? is null)`, [
+            column(key),
+            bound(key, value),
+            column(key),
+          ])
+        }
+      })
+    })
+  })
+}

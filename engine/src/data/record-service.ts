@@ -1,0 +1,70 @@
+/**
+ * The data API every door uses — REST, GraphQL, flows, the CLI: find, get, aggregate, create,
+ * update, delete. Each call takes one registry snapshot and keeps it to the end, so a reload
+ * during a request never mixes two versions of the app.
+ *
+ * @example
+ *   const records = createRecordService(db, kernel.registry, kernel.hooks)
+ *   const deal = await records.create('opportunity', { name: 'Big deal', account: id, stage: 'proposal' })
+ *   await records.update('opportunity', deal.id as string, { amount: 5000 }, { expectedVersion: 1 })
+ */
+import type { RegistryHolder } from '../registry/registry-holder.js'
+import type { HookBus } from '../runtime/hook-bus.js'
+import type { Database } from './connection/database.js'
+import type { AggregateQuery, AggregateResult, FindQuery, FindResult } from './query/query-types.js'
+import { aggregateRecords } from './query/aggregate-records.js'
+import { findRecords } from './query/find-records.js'
+import { getRecord } from './query/get-record.js'
+import { createRecord } from './write/create-record.js'
+import { systemContext, type DataContext } from './write/data-context.js'
+import { deleteRecord, type DeleteOptions } from './write/delete-record.js'
+import { updateRecord, type UpdateOptions } from './write/update-record.js'
+import type { WriteEnv } from './write/write-env.js'
+
+export type DataRecord = Record<string, unknown>
+
+export interface GetOptions {
+  readonly fields?: readonly string[] | undefined
+  readonly expand?: readonly string[] | undefined
+}
+
+export interface RecordService {
+  readonly db: Database
+  find(object: string, query?: FindQuery, context?: DataContext): Promise<FindResult>
+  /** The record, or undefined when it does not exist. */
+  get(
+    object: string,
+    id: string,
+    options?: GetOptions,
+    context?: DataContext,
+  ): Promise<DataRecord | undefined>
+  aggregate(object: string, query: AggregateQuery, context?: DataContext): Promise<AggregateResult>
+  create(object: string, input: unknown, context?: DataContext): Promise<DataRecord>
+  update(
+    object: string,
+    id: string,
+    patch: unknown,
+    options?: UpdateOptions,
+    context?: DataContext,
+  ): Promise<DataRecord>
+  delete(object: string, id: string, options?: DeleteOptions, context?: DataContext): Promise<void>
+}
+
+export function createRecordService(
+  db: Database,
+  registry: RegistryHolder,
+  hooks: HookBus,
+): RecordService {
+  const env = (): WriteEnv => ({ db, registry: registry.current(), hooks })
+  return {
+    db,
+    find: (object, query = {}) => findRecords(db, registry.current(), object, query),
+    get: (object, id, options = {}) => getRecord(db, registry.current(), object, id, options),
+    aggregate: (object, query) => aggregateRecords(db, registry.current(), object, query),
+    create: (object, input, context = systemContext) => createRecord(env(), object, input, context),
+    update: (object, id, patch, options = {}, context = systemContext) =>
+      updateRecord(env(), object, id, patch, options, context),
+    delete: (object, id, options = {}, context = systemContext) =>
+      deleteRecord(env(), object, id, options, context),
+  }
+}
