@@ -20,6 +20,7 @@ import {
 } from '@objectos/errors'
 import type { Database } from '../data/connection/database.js'
 import type { Registry } from '../registry/registry.js'
+import { computedDefinitions, writeComputed } from './computed-fields.js'
 import { introspect } from './live-schema.js'
 import { lockMigrations, readManaged, recordMigration } from './migration-history.js'
 import type { MigrationStep } from './migration-step.js'
@@ -52,7 +53,7 @@ export async function applyPlan(
     if (plan.dialect !== db.dialect || basis !== plan.basis) throw PlanOutdated.create()
     for (const step of plan.steps) {
       try {
-        await runStep(trx, db.dialect, step, { allowDestructive })
+        await runStep(trx, db.dialect, step, { allowDestructive, registry: plan.registry })
       } catch (error) {
         if (error instanceof ObjectOSError) throw error
         const reason = error instanceof Error ? error.message : String(error)
@@ -60,6 +61,9 @@ export async function applyPlan(
       }
     }
     await recordMigration(trx, plan.steps, await introspect(trx, db.dialect))
+    if (plan.registry !== undefined) {
+      await writeComputed(trx, computedDefinitions(plan.registry.objects.values()))
+    }
   })
   return plan
 }

@@ -82,7 +82,16 @@ export interface DropIndexStep extends StepBase {
   readonly index: string
 }
 
+export interface RecomputeFieldStep extends StepBase {
+  readonly kind: 'recompute_field'
+  readonly object: string
+  readonly field: string
+  /** Why: the computed field is new on a table with rows, or its definition changed. */
+  readonly reason: 'added' | 'changed'
+}
+
 export type MigrationStep =
+  | RecomputeFieldStep
   | CreateTableStep
   | RenameTableStep
   | DropTableStep
@@ -110,6 +119,7 @@ export const stepOrder: readonly StepKind[] = [
   'alter_column_type',
   'drop_column',
   'add_index',
+  'recompute_field',
 ]
 
 type Props<S extends MigrationStep> = Omit<S, 'kind' | 'destructive' | 'description'>
@@ -165,6 +175,10 @@ export const MigrationStep = {
     const description = `add ${unique}index ${p.index.name} on ${p.table} (${columns})`
     return freeze({ kind: 'add_index', ...p, destructive: false, description })
   },
+  recomputeField(p: Props<RecomputeFieldStep>): RecomputeFieldStep {
+    const description = `recompute ${p.table}.${p.field} (definition ${p.reason})`
+    return freeze({ kind: 'recompute_field', ...p, destructive: false, description })
+  },
   dropIndex(p: Props<DropIndexStep>): DropIndexStep {
     const description = `drop index ${p.index} on ${p.table}`
     return freeze({ kind: 'drop_index', ...p, destructive: false, description })
@@ -184,6 +198,8 @@ function detail(step: MigrationStep): string {
       return step.index.name
     case 'drop_index':
       return step.index
+    case 'recompute_field':
+      return step.field
     default:
       return ''
   }

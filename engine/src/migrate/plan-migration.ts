@@ -15,7 +15,8 @@ import type { Registry } from '../registry/registry.js'
 import { diffSchema, isMeasured, type Measurement } from './diff-schema.js'
 import { introspect, type LiveSchema } from './live-schema.js'
 import { readManaged, type ManagedObjects } from './migration-history.js'
-import { sortSteps, type MigrationStep } from './migration-step.js'
+import { computedDefinitions, readComputed } from './computed-fields.js'
+import { MigrationStep, sortSteps } from './migration-step.js'
 import { scanUnconvertible } from './unconvertible-values.js'
 import { conversionOf } from './value-conversion.js'
 
@@ -28,10 +29,16 @@ export interface MigrationPlan {
    * refuses a plan whose basis no longer matches the database (PlanOutdated).
    */
   readonly basis: string
+  /**
+   * The registry planned for (not stored in the history): recompute steps run its formulas
+   * and summaries, and apply records its computed definitions.
+   */
+  readonly registry?: Registry
 }
 
-export function planMigration(db: Database, registry: Registry): Promise<MigrationPlan> {
-  return planWith(db.knex, db.dialect, registry.objects.values())
+export async function planMigration(db: Database, registry: Registry): Promise<MigrationPlan> {
+  const plan = await planWith(db.knex, db.dialect, registry.objects.values())
+  return Object.freeze({ ...plan, registry })
 }
 
 /** Plans through `knex`, which may be an open transaction (apply re-plans under its lock). */
@@ -40,6 +47,7 @@ export async function planWith(
   dialect: Dialect,
   objects: Iterable<ObjectNode>,
 ): Promise<MigrationPlan> {
+  objects = [...objects]
   const live = await introspect(knex, dialect)
   const managed = await readManaged(knex)
   const steps: MigrationStep[] = []
@@ -48,11 +56,35 @@ export async function planWith(
       isMeasured(change) ? change.build(await measure(knex, dialect, change.measure)) : change,
     )
   }
+  steps.push(...(await recomputeSteps(knex, [...objects], steps)))
   return Object.freeze({
     dialect,
     steps: Object.freeze(sortSteps(steps)),
     basis: fingerprint(live, managed),
   })
+}
+
+/** A recompute step per computed field whose stored values are stale (none on new tables). */
+async function recomputeSteps(
+  knex: Knex,
+  objects: readonly ObjectNode[],
+  steps: readonly MigrationStep[],
+): Promise<MigrationStep[]> {
+  const stored = await readComputed(knex)
+  const created = new Set(steps.filter((s) => s.kind === 'create_table').map((s) => s.table))
+  const out: MigrationStep[] = []
+  for (const [key, definition] of computedDefinitions(objects)) {
+    const before = stored.get(key)
+    if (before === definition) continue
+    const [objectName = '', field = ''] = key.split('.')
+    const object = objects.find((o) => o.name === objectName)
+    if (object === undefined || created.has(object.table)) continue
+    const reason = before === undefined ? 'added' : 'changed'
+    out.push(
+      MigrationStep.recomputeField({ table: object.table, object: objectName, field, reason }),
+    )
+  }
+  return out
 }
 
 /** The steps `apply` refuses without `--allow-destructive`. */

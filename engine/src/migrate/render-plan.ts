@@ -23,6 +23,7 @@ const signs: Readonly<Record<StepKind, string>> = {
   drop_table: '-',
   drop_column: '-',
   drop_index: '-',
+  recompute_field: '=',
 }
 
 export function renderStep(step: MigrationStep): string {

@@ -9,7 +9,14 @@ import type { Knex } from 'knex'
 import type { Dialect } from '../data/connection/database.js'
 import type { IndexSpec } from '../data/schema/table-spec.js'
 import { sqliteIndexes } from './introspect-sqlite.js'
-import type { AlterColumnTypeStep, CreateTableStep, MigrationStep } from './migration-step.js'
+import { recomputeFormulas, recomputeSummaryField } from '../data/write/recompute-computed.js'
+import type { Registry } from '../registry/registry.js'
+import type {
+  AlterColumnTypeStep,
+  CreateTableStep,
+  MigrationStep,
+  RecomputeFieldStep,
+} from './migration-step.js'
 import { quoteIdentifier } from './quote-identifier.js'
 import { rebuildSqliteColumn } from './rebuild-sqlite-column.js'
 import { clearUnconvertible, scanUnconvertible } from './unconvertible-values.js'
@@ -18,6 +25,25 @@ import { conversionOf } from './value-conversion.js'
 export interface StepOptions {
   /** Values that do not convert are set to NULL instead of failing the step. */
   readonly allowDestructive: boolean
+  /** The registry planned for; recompute steps need it. */
+  readonly registry?: Registry | undefined
+}
+
+async function recomputeField(
+  trx: Knex.Transaction,
+  dialect: Dialect,
+  step: RecomputeFieldStep,
+  registry: Registry | undefined,
+): Promise<void> {
+  if (registry === undefined)
+    throw new Error('recomputing a field needs the registry it was planned for')
+  const object = registry.object(step.object)
+  const executor = { knex: trx, dialect }
+  if (object.fields.get(step.field)?.summary !== undefined) {
+    await recomputeSummaryField(executor, registry, object, step.field)
+  } else {
+    await recomputeFormulas(executor, object)
+  }
 }
 
 export async function runStep(
@@ -58,6 +84,8 @@ export async function runStep(
     case 'add_index':
       await createIndex(trx, step.table, step.index)
       return
+    case 'recompute_field':
+      return recomputeField(trx, dialect, step, options.registry)
     case 'drop_index':
       return dropIndex(trx, dialect, step.index)
   }
