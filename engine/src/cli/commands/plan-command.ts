@@ -20,6 +20,7 @@ export const planCommand: Command = {
     '  + create table, add column, add index      > rename table or column (data kept)',
     '  ~ change a column type (rows that would not convert are counted)',
     '  - drop index, drop column, drop table (drops of data are marked [destructive])',
+    '  = recompute a stored formula or summary field whose definition changed',
     '',
     'The database is DATABASE_URL (postgres://…), or the SQLite file .objectos/data.sqlite in',
     'the app folder. Nothing is changed.',
