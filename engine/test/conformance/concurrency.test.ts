@@ -2,7 +2,12 @@
  * Writes that race: optimistic concurrency (a stale version is refused), and autonumbers that
  * never repeat under concurrent creates, on every dialect.
  */
-import { RecordNotFound, VersionConflict, type ObjectOSError } from '@objectos/errors'
+import {
+  RecordNotFound,
+  ValidationFailed,
+  VersionConflict,
+  type ObjectOSError,
+} from '@objectos/errors'
 import { describe, expect, it } from 'vitest'
 import { dialects } from '../../src/testing/test-database.js'
 import { useTestApp } from '../../src/testing/test-app.js'
@@ -11,6 +16,7 @@ const invoice = `
 fields:
   number: { type: autonumber, autonumberFormat: 'INV-{YYYY}-{0000}' }
   amount: { type: number }
+  reference: { type: text, unique: true }
 `
 
 describe.each(dialects)('concurrency on %s', (dialect) => {
@@ -45,6 +51,19 @@ describe.each(dialects)('concurrency on %s', (dialect) => {
     const rejected = results.find((r) => r.status === 'rejected')
     expect(VersionConflict.is((rejected as PromiseRejectedResult).reason)).toBe(true)
     expect((await app().rows('invoice')).find((r) => r.id === id)?.version).toBe(2)
+  })
+
+  it('lets exactly one of several concurrent creates claim a unique value', async () => {
+    const results = await Promise.allSettled(
+      Array.from({ length: 6 }, () => app().create('invoice', { reference: 'PO-7' })),
+    )
+    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1)
+    for (const result of results) {
+      if (result.status === 'fulfilled') continue
+      expect(ValidationFailed.is(result.reason)).toBe(true)
+      expect((result.reason as ObjectOSError).errors[0]?.code).toBe('unique')
+    }
+    expect((await app().rows('invoice')).filter((r) => r.reference === 'PO-7')).toHaveLength(1)
   })
 
   it('answers RecordNotFound for a missing record', async () => {

@@ -4,7 +4,7 @@
  * afterCreate and recompute the parent summaries. Any failure rolls everything back.
  */
 import { ValidationFailed } from '@objectos/errors'
-import { isUniqueViolation } from '../unique-violation.js'
+import { uniqueViolationAsValidation } from '../unique-violation.js'
 import { checkReferencesAndUnique } from './check-references.js'
 import type { DataContext } from './data-context.js'
 import { newRecordId } from './new-record-id.js'
@@ -68,19 +68,6 @@ export async function createRecord(
       return completeRecord(object, record)
     })
   } catch (error) {
-    if (isUniqueViolation(error)) {
-      throw ValidationFailed.withFields(
-        [
-          {
-            field: '',
-            code: 'unique',
-            message: `a unique value is already used by another ${object.name}`,
-          },
-        ],
-        object.name,
-        1,
-      )
-    }
-    throw error
+    throw uniqueViolationAsValidation(error, object.name)
   }
 }

@@ -5,7 +5,7 @@
  * gets VersionConflict (412). Summaries of the old and new parents are recomputed.
  */
 import { RecordNotFound, ValidationFailed, VersionConflict } from '@objectos/errors'
-import { isUniqueViolation } from '../unique-violation.js'
+import { uniqueViolationAsValidation } from '../unique-violation.js'
 import { checkReferencesAndUnique } from './check-references.js'
 import type { DataContext } from './data-context.js'
 import { prepareRecord } from './prepare-record.js'
@@ -61,19 +61,6 @@ export async function updateRecord(
       return completeRecord(object, record)
     })
   } catch (error) {
-    if (isUniqueViolation(error)) {
-      throw ValidationFailed.withFields(
-        [
-          {
-            field: '',
-            code: 'unique',
-            message: `a unique value is already used by another ${object.name}`,
-          },
-        ],
-        object.name,
-        1,
-      )
-    }
-    throw error
+    throw uniqueViolationAsValidation(error, object.name)
   }
 }
