@@ -1,7 +1,8 @@
 /**
- * Compiles a CEL expression once into a Program bound to the platform's CEL environment. Rows
- * are bound with empty fields left out, so `has(record.x)` means "x is set" as the spec intends,
- * and dates become timestamps.
+ * Compiles a CEL expression once into a Program bound to the platform's CEL environment. Rows are
+ * bound with every field present (empty ones as null), so `record.x == null` works; and
+ * `has(record.x)` is read as "x is set" — present and not null — as the spec's examples mean it
+ * (`!has(record.close_date)`), where plain CEL would call a null field present.
  */
 import { createCelEnvironment } from '@objectos/metadata'
 import type { Program } from '../ir/program.js'
@@ -20,9 +21,32 @@ export function expressionSource(value: unknown): string | undefined {
 
 export function compileProgram(source: string): Program {
   environment ??= createCelEnvironment(true)
-  const evaluate = environment.parse(source)
+  const evaluate = environment.parse(presenceAware(source))
   return Object.freeze({
     source,
     evaluate: (variables: Readonly<Record<string, unknown>>) => evaluate(variables),
   })
+}
+
+const hasCall = /\bhas\(\s*([A-Za-z_][A-Za-z0-9_]*)\.([A-Za-z_][A-Za-z0-9_]*)\s*\)/g
+const stringLiteral = /("(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*')/
+
+/**
+ * Rewrites `has(row.field)` to `(has(row.field) && row.field != null)` outside string literals.
+ *
+ * @example
+ *   presenceAware("!has(record.close_date)") // → "!(has(record.close_date) && record.close_date != null)"
+ */
+export function presenceAware(source: string): string {
+  return source
+    .split(stringLiteral)
+    .map((part, i) =>
+      i % 2 === 1
+        ? part
+        : part.replace(
+            hasCall,
+            (_m, row: string, field: string) => `(has(${row}.${field}) && ${row}.${field} != null)`,
+          ),
+    )
+    .join('')
 }

@@ -73,6 +73,10 @@ validations:
     active: false
     condition: 'true'
     message: Never runs.
+  - name: ideas_need_title
+    type: script
+    condition: record.kind == 'idea' && record.title == null
+    message: An idea needs a title.
   - name: update_only
     type: script
     events: [update]
@@ -110,6 +114,7 @@ describe.each(dialects)('validation rules on %s', (dialect) => {
     ['format url', { homepage: 'not a url' }, 'homepage_url@homepage'],
     ['json_schema', { payload: { version: 'one' } }, 'payload_shape@payload'],
     ['conditional', { kind: 'bug' }, 'severity_required@'],
+    ['script comparing an empty field with null', { kind: 'idea' }, 'ideas_need_title@'],
   ])('%s rejects what it should', async (_kind, input, expected) => {
     const before = (await app().rows('ticket')).length
     expect(await failedRules(create(input))).toEqual([expected])
@@ -117,7 +122,7 @@ describe.each(dialects)('validation rules on %s', (dialect) => {
   })
 
   it('conditional rules take the other branch when the condition is false', async () => {
-    await expect(create({ kind: 'idea' })).resolves.toBeDefined()
+    await expect(create({ kind: 'idea', title: 'Dark mode' })).resolves.toBeDefined()
     await expect(create({ kind: 'bug', severity_level: 2 })).resolves.toBeDefined()
   })
 

@@ -1,8 +1,9 @@
 /**
- * Binds records to CEL variables. Empty fields are left out, so `has(record.x)` means "x is
- * set", as the spec's examples read; dates and date-times become timestamps. Evaluation errors
- * (an operand that is empty, `record.amount < 0` with no amount) mean "unknown": a validation
- * rule does not fire and a formula is empty, as SQL treats NULL.
+ * Binds records to CEL variables: every field of the object is present, an empty one as null
+ * (so `record.x == null` works, and `has(record.x)` is false — see compile-program.ts); dates and
+ * date-times become timestamps. Evaluation errors (an operand that is empty, `record.amount < 0`
+ * with no amount) mean "unknown": a validation rule does not fire and a formula is empty, as SQL
+ * treats NULL.
  */
 import type { ObjectNode } from '../../ir/object-node.js'
 import type { Program } from '../../ir/program.js'
@@ -13,11 +14,14 @@ export function celRecord(
   record: Readonly<Record<string, unknown>>,
 ): Record<string, unknown> {
   const out: Record<string, unknown> = {}
-  for (const [name, value] of Object.entries(record)) {
-    if (value === null || value === undefined) continue
-    const field = object.fields.get(name)
-    if (field === undefined) continue
-    if ((field.storage === 'date' || field.storage === 'datetime') && typeof value === 'string') {
+  for (const [name, field] of object.fields) {
+    const value = record[name]
+    if (value === null || value === undefined) {
+      out[name] = null
+    } else if (
+      (field.storage === 'date' || field.storage === 'datetime') &&
+      typeof value === 'string'
+    ) {
       out[name] = new Date(field.storage === 'date' ? `${value}T00:00:00Z` : value)
     } else out[name] = value
   }
