@@ -71,6 +71,13 @@ export const ruleCodes = defineCodes({
     message: (what: string, name: string, bytes: number) =>
       `${what} name "${name}" is ${bytes} bytes long; PostgreSQL identifiers hold at most 63`,
   },
+  OOS_NAME_SYSTEM_TABLE: {
+    severity: 'error',
+    summary:
+      'An object name starts with `objectos_`, the prefix of the tables the engine keeps for itself (migration history, autonumber counters, the outbox).',
+    message: (name: string) =>
+      `object name "${name}" starts with "objectos_", which is reserved for the engine's own tables`,
+  },
   OOS_NAME_SYSTEM_COLUMN: {
     severity: 'error',
     summary: `A field is named like a system column the engine adds to every table (${systemColumnNames.map((c) => `\`${c}\``).join(', ')}).`,

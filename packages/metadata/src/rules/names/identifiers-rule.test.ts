@@ -24,6 +24,14 @@ describe('identifiers', () => {
     )
   })
 
+  it("reports an object in the engine's objectos_ namespace", () => {
+    const text = lines('name: objectos_sequences', 'fields: {}')
+    const found = check('objects/objectos_sequences.object.yaml', text)
+    expect(positions(found)).toEqual([
+      'objects/objectos_sequences.object.yaml:1:7 OOS_NAME_SYSTEM_TABLE',
+    ])
+  })
+
   it('reports reserved field names at their keys', () => {
     const text = lines('name: invoice', 'fields:', '  user: {}', '  group: {}', '  "null": {}')
     const found = check('objects/invoice.object.yaml', text)

@@ -1,7 +1,8 @@
 /**
  * Object and field names become table and column names on SQLite and PostgreSQL, and fields are
  * read as `record.<name>` in CEL. Names that are reserved words there, longer than PostgreSQL's
- * 63-byte identifier limit, or equal to a column the engine adds itself are refused here, where
+ * 63-byte identifier limit, equal to a column the engine adds itself, or (for objects) in the
+ * `objectos_` namespace of the engine's own tables are refused here, where
  * the fix is a rename, instead of failing at `objectos apply`.
  */
 import type { PathSegment } from '../../diagnostics/diagnostic.js'
@@ -19,6 +20,9 @@ export const identifiersRule: Rule = (ctx) => {
   if (ctx.doc.kind !== 'object') return
   const name = asString(get(ctx.doc.value, 'name'))
   if (name !== undefined) checkIdentifier(ctx, ['name'], 'value', 'object', name)
+  if (name?.startsWith('objectos_') === true) {
+    ctx.out.push(report('OOS_NAME_SYSTEM_TABLE', locate(ctx.doc, ['name']), [name]))
+  }
   for (const [key, field] of entriesOf(get(ctx.doc.value, 'fields'))) {
     const path = ['fields', key]
     checkIdentifier(ctx, path, 'key', 'field', key)
