@@ -16,6 +16,7 @@ import type { QueryExecutor } from './query-executor.js'
 import { checkQueryKeys, readFields, readFlag, readLimit, readOffset } from './query-params.js'
 import type { FindQuery, FindResult } from './query-types.js'
 import { applySearch } from './search-filter.js'
+import { nonNullFields } from './non-null-fields.js'
 import { applySort, parseSort } from './sort-keys.js'
 
 const findKeys = [
@@ -80,7 +81,7 @@ export async function findRecords(
   )
   where(page, ctx, object, query)
   if (cursor !== undefined) applyKeyset(page, table, sort, cursor, dialect)
-  applySort(page, table, sort)
+  applySort(page, table, sort, nonNullFields(query.filter))
   page.limit(limit + 1)
   if (offset > 0) page.offset(offset)
   const rows = (await page) as Record<string, unknown>[]

@@ -16,9 +16,22 @@ import type { ResolvedSortKey } from './sort-keys.js'
 
 type CursorValue = string | number | boolean | null
 
+const signatures = new WeakMap<ObjectNode, Map<string, string>>()
+
+/** A short fingerprint of the object and sort; computed once per object and sort. */
 function signature(object: ObjectNode, keys: readonly ResolvedSortKey[]): string {
   const order = keys.map((key) => `${key.field.name}:${key.direction}`).join(',')
-  return createHash('sha256').update(`${object.name}|${order}`).digest('base64url').slice(0, 16)
+  let known = signatures.get(object)
+  if (known === undefined) {
+    known = new Map()
+    signatures.set(object, known)
+  }
+  let found = known.get(order)
+  if (found === undefined) {
+    found = createHash('sha256').update(`${object.name}|${order}`).digest('base64url').slice(0, 16)
+    known.set(order, found)
+  }
+  return found
 }
 
 /** The cursor after a row, from that row's decoded sort values (in key order). */

@@ -78,10 +78,12 @@ export function applySort(
   qb: Knex.QueryBuilder,
   qualifier: string,
   keys: readonly ResolvedSortKey[],
+  nonNull: ReadonlySet<string> = new Set(),
 ) {
   for (const key of keys) {
-    // The id is never NULL; a bare direction lets PostgreSQL walk the primary key both ways.
-    const nulls = key.field.name === 'id' ? '' : ' nulls last'
+    // The id is never NULL, nor is a field the filter proves set: a bare direction lets
+    // PostgreSQL walk an index either way instead of sorting.
+    const nulls = key.field.name === 'id' || nonNull.has(key.field.name) ? '' : ' nulls last'
     qb.orderByRaw(`?? ${key.direction}${nulls}`, [`${qualifier}.${key.field.column}`])
   }
 }

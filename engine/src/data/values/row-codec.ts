@@ -41,19 +41,81 @@ export function fromColumn(field: FieldNode, raw: unknown, dialect: Dialect): un
   }
 }
 
-/** Decodes a selected row: column names → field names, raw values → record values. */
+type Decoder = (row: Readonly<Record<string, unknown>>) => DataRecord
+
+/** Decoders per object, field list and dialect: built once, reused for every row. */
+const decoders = new WeakMap<ObjectNode, Map<string, Decoder>>()
+
+/**
+ * Decodes a selected row: column names → field names, raw values → record values. The row
+ * object is reused as the record (the driver made it for this call only); the decoder for an
+ * object and field list is built once.
+ */
 export function decodeRow(
   object: ObjectNode,
   row: Readonly<Record<string, unknown>>,
   dialect: Dialect,
   fields: readonly string[] | undefined = undefined,
 ): DataRecord {
-  const out: DataRecord = {}
-  const names = fields ?? [...object.fields.keys()]
-  for (const name of names) {
-    const field = object.fields.get(name)
-    if (field === undefined || !(field.column in row)) continue
-    out[name] = fromColumn(field, row[field.column], dialect)
+  let byKey = decoders.get(object)
+  if (byKey === undefined) {
+    byKey = new Map()
+    decoders.set(object, byKey)
   }
-  return out
+  const key = `${dialect}|${fields === undefined ? '*' : fields.join(',')}`
+  let decode = byKey.get(key)
+  if (decode === undefined) {
+    decode = buildDecoder(object, dialect, fields)
+    // Field lists come from callers; keep the cache bounded whatever they send.
+    if (byKey.size < 256) byKey.set(key, decode)
+  }
+  return decode(row)
+}
+
+function buildDecoder(
+  object: ObjectNode,
+  dialect: Dialect,
+  fields: readonly string[] | undefined,
+): Decoder {
+  const names = fields ?? [...object.fields.keys()]
+  const known = names.flatMap((name) => {
+    const field = object.fields.get(name)
+    return field === undefined ? [] : [field]
+  })
+  // Strings, dates and references come back as they are stored; only these need converting.
+  const converted = known.filter(
+    (field) =>
+      field.multiple ||
+      field.storage === 'boolean' ||
+      field.storage === 'json' ||
+      field.storage === 'number' ||
+      field.storage === 'integer',
+  )
+  if (known.every((field) => field.column === field.name)) {
+    // Columns are named like their fields: the driver's row becomes the record in place, which
+    // keeps a page of rows from allocating a second object per row.
+    const wanted = new Set(names)
+    const trim = fields !== undefined
+    return (row) => {
+      const record = row as DataRecord
+      for (const field of converted) {
+        if (field.name in record)
+          record[field.name] = fromColumn(field, record[field.name], dialect)
+      }
+      if (trim) {
+        for (const key of Object.keys(record)) if (!wanted.has(key)) delete record[key]
+      }
+      return record
+    }
+  }
+  const plan = known.map((field) => ({ field, convert: converted.includes(field) }))
+  return (row) => {
+    const out: DataRecord = {}
+    for (const { field, convert } of plan) {
+      if (!(field.column in row)) continue
+      const raw = row[field.column]
+      out[field.name] = convert ? fromColumn(field, raw, dialect) : (raw ?? null)
+    }
+    return out
+  }
 }

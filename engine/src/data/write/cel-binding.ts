@@ -5,6 +5,7 @@
  * with no amount) mean "unknown": a validation rule does not fire and a formula is empty, as SQL
  * treats NULL.
  */
+import type { FieldNode } from '../../ir/field-node.js'
 import type { ObjectNode } from '../../ir/object-node.js'
 import type { Program } from '../../ir/program.js'
 import type { DataContext } from './data-context.js'
@@ -14,18 +15,17 @@ export function celRecord(
   record: Readonly<Record<string, unknown>>,
 ): Record<string, unknown> {
   const out: Record<string, unknown> = {}
-  for (const [name, field] of object.fields) {
-    const value = record[name]
-    if (value === null || value === undefined) {
-      out[name] = null
-    } else if (
-      (field.storage === 'date' || field.storage === 'datetime') &&
-      typeof value === 'string'
-    ) {
-      out[name] = new Date(field.storage === 'date' ? `${value}T00:00:00Z` : value)
-    } else out[name] = value
-  }
+  for (const [name, field] of object.fields) out[name] = celValue(field, record[name])
   return out
+}
+
+/** One record value as CEL reads it: null when empty, a timestamp for dates. */
+export function celValue(field: FieldNode, value: unknown): unknown {
+  if (value === null || value === undefined) return null
+  if ((field.storage === 'date' || field.storage === 'datetime') && typeof value === 'string') {
+    return new Date(field.storage === 'date' ? `${value}T00:00:00Z` : value)
+  }
+  return value
 }
 
 export interface CelRows {

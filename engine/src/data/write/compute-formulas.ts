@@ -4,19 +4,29 @@
  * in declaration order, each seeing the ones before it.
  */
 import type { ObjectNode } from '../../ir/object-node.js'
-import { celRecord, evaluate } from './cel-binding.js'
+import { celRecord, celValue, evaluate } from './cel-binding.js'
 import type { DataContext } from './data-context.js'
 
+/**
+ * Computes the formulas into `record` and returns the record as CEL reads it (formulas
+ * included), so the validation rules that run next need not convert it again.
+ */
 export function computeFormulas(
   object: ObjectNode,
   record: Record<string, unknown>,
   context: DataContext,
-): void {
+): Record<string, unknown> {
+  const row = celRecord(object, record)
   for (const field of object.fields.values()) {
     if (field.formula === undefined) continue
-    const result = evaluate(field.formula, { record: celRecord(object, record) }, context)
-    record[field.name] = formulaValue(field.formulaReturn, result)
+    const value = formulaValue(
+      field.formulaReturn,
+      evaluate(field.formula, { record: row }, context),
+    )
+    record[field.name] = value
+    row[field.name] = celValue(field, value)
   }
+  return row
 }
 
 function formulaValue(returnType: string | undefined, result: unknown): unknown {

@@ -80,7 +80,7 @@ export function prepareRecord(
   const record: Record<string, unknown> = previous === undefined ? {} : { ...previous }
   Object.assign(record, values)
   if (previous === undefined) applyDefaults(object, record, values, context, now)
-  computeFormulas(object, record, context)
+  const celRow = computeFormulas(object, record, context)
   for (const field of object.fields.values()) {
     if (field.source !== 'input') continue
     // On update only the fields a write touches are judged by their own checks; required is
@@ -96,6 +96,7 @@ export function prepareRecord(
         record,
         previous,
         context,
+        celRow,
       ),
     )
   }

@@ -18,9 +18,11 @@ export function runValidations(
   record: Readonly<Record<string, unknown>>,
   previous: Readonly<Record<string, unknown>> | undefined,
   context: DataContext,
+  celRow: Record<string, unknown> = celRecord(object, record),
 ): FieldError[] {
+  if (object.validations.length === 0) return []
   const rows = {
-    record: celRecord(object, record),
+    record: celRow,
     previous: previous === undefined ? undefined : celRecord(object, previous),
   }
   const errors: FieldError[] = []
