@@ -76,8 +76,10 @@ export async function findRecords(
   const { knex, dialect } = executor
   const ctx: FilterContext = { registry, dialect }
   const table = object.table
+  // The page query joins nothing (lookups are filtered through subqueries), so its own columns
+  // need no table prefix; knex quotes bare names faster.
   const page = knex(table).select(
-    [...selected].map((name) => `${table}.${object.fields.get(name)?.column ?? name}`),
+    [...selected].map((name) => object.fields.get(name)?.column ?? name),
   )
   where(page, ctx, object, query)
   if (cursor !== undefined) applyKeyset(page, table, sort, cursor, dialect)
