@@ -30,8 +30,10 @@ function tableRows(report) {
     target: target ? verdict(measured.ratios[other]) : 'for reference',
   })
   for (const r of report.results) {
-    rows.push(row(r, 'list: filter + sort, 50 per page', r.list, 'baseline', true))
-    rows.push(row(r, 'list vs ORDER BY amount DESC, id', r.list, 'plain', false))
+    // The target row compares with the list as written by hand (ORDER BY amount DESC, id), which
+    // is also the SQL the engine emits when the filter rules out empty amounts.
+    rows.push(row(r, 'list: filter + sort, 50 per page', r.list, 'plain', true))
+    rows.push(row(r, 'list vs … DESC NULLS LAST, id', r.list, 'baseline', false))
     rows.push(row(r, 'create: one record, reference checked', r.create, 'baseline', true))
     rows.push(row(r, 'create vs a bare INSERT', r.create, 'bare', false))
   }
