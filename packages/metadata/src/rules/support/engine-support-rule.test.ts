@@ -188,6 +188,23 @@ describe('engine support: objects, indexes and validation rules', () => {
     expect(check(item)).toEqual(['3:46 OOS_SUPPORT_FIELD_KEY'])
   })
 
+  it('refuses stored formulas that read the clock or the current user', () => {
+    const item = lines(
+      'name: item',
+      'fields:',
+      '  due: { type: date }',
+      '  late: { type: formula, returnType: boolean, expression: "record.due < today()" }',
+      '  mine: { type: formula, returnType: boolean, expression: "record.owner_id == current_user.id" }',
+      "  label: { type: formula, returnType: text, expression: \"'now() ' + 'user'\" }",
+      '  os: { type: text }',
+      '  platform: { type: formula, returnType: text, expression: "record.os" }',
+    )
+    expect(found(item).map((d) => `${d.line} ${d.message}`)).toEqual([
+      '4 "expression reading today()" on field "late" is not supported by this version of ObjectOS',
+      '5 "expression reading current_user" on field "mine" is not supported by this version of ObjectOS',
+    ])
+  })
+
   it('ignores documents that are not objects', () => {
     const diagnostics = runRule(engineSupportRule, {
       'views/item.view.yaml': lines('name: item', 'object: item', 'sharingModel: private'),

@@ -10,7 +10,7 @@ import { locate } from '../../parse/locate.js'
 import type { DeclaredField } from '../fields/field-definition.js'
 import { multipleCapableTypes } from '../fields/field-types.js'
 import type { RuleContext } from '../rule-context.js'
-import { asArray, get, isRecord } from '../value-guards.js'
+import { asArray, asString, get, isRecord } from '../value-guards.js'
 import {
   declaresSomething,
   honouredUniqueScopes,
@@ -47,6 +47,7 @@ export function checkFieldSupport(ctx: RuleContext, field: DeclaredField): void 
     reportKey(ctx, [...path, key], key, name, unsupportedKeyHint('field', key))
   }
   checkSubKeys(ctx, field)
+  checkStoredFormula(ctx, field)
   if ('unique' in def && !honouredUniqueScopes.has(def.unique)) {
     ctx.out.push(
       report(
@@ -57,6 +58,36 @@ export function checkFieldSupport(ctx: RuleContext, field: DeclaredField): void 
       ),
     )
   }
+}
+
+/** Calls and names whose value depends on when or by whom a formula is read. */
+const volatileNames = /(?<![.\w])(now|today)\s*\(|(?<![.\w])(current_user|user|ctx|os)\b/
+const stringLiteral = /("(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*')/
+
+/**
+ * Formulas are computed when a record is written and stored, so they can be filtered and sorted.
+ * A formula that reads the clock or the current user would hold the value of the last write,
+ * not of the moment or the person reading it: refused.
+ */
+function checkStoredFormula(ctx: RuleContext, { name, def, path }: DeclaredField): void {
+  if (def.type !== 'formula') return
+  const expression = def.expression
+  const source = typeof expression === 'string' ? expression : asString(get(expression, 'source'))
+  if (source === undefined) return
+  const code = source
+    .split(stringLiteral)
+    .filter((_, i) => i % 2 === 0)
+    .join(' ')
+  const found = volatileNames.exec(code)
+  if (found === null) return
+  const what = found[1] !== undefined ? `${found[1]}()` : (found[2] ?? '')
+  reportKey(
+    ctx,
+    [...path, 'expression'],
+    `expression reading ${what}`,
+    name,
+    "formulas are computed when the record is written and stored; one that reads the clock or the current user would show the last writer's value. Use a validation rule, a default value or a date field instead",
+  )
 }
 
 /** Why `unique: organization` is refused, shared with the index check. */
