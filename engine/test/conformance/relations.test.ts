@@ -75,6 +75,14 @@ describe.each(dialects)('relations on %s', (dialect) => {
     expect(await summaryOf(a)).toEqual([0, 0, null, null, null])
   })
 
+  it('counts every child when many are added to one parent at once', async () => {
+    const a = await account('Busy')
+    await Promise.all(
+      Array.from({ length: 20 }, (_, i) => test().create('deal', { account: a, amount: i + 1 })),
+    )
+    expect(await summaryOf(a)).toEqual([20, 210, 20, 1, 10.5])
+  })
+
   it('cascades a master delete to its details, their details and their summaries', async () => {
     const a = await account('Cascade')
     const deal = String((await test().create('deal', { account: a, amount: 10 })).id)

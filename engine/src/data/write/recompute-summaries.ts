@@ -31,6 +31,17 @@ export async function recomputeSummaries(
       summary.childField === undefined
         ? undefined
         : (child.fields.get(summary.childField)?.column ?? summary.childField)
+    if (trx.dialect === 'postgres') {
+      // Lock the parents first, then aggregate in a new statement: under READ COMMITTED that
+      // statement sees every child committed by a concurrent writer that held the lock, so two
+      // children added at once both count. (SQLite has one writer at a time.)
+      await trx
+        .knex(parent.table)
+        .select('id')
+        .whereIn('id', [...parentIds])
+        .orderBy('id')
+        .forUpdate()
+    }
     const aggregate =
       summary.fn === 'count' || valueColumn === undefined
         ? trx.knex.raw('count(*)')
