@@ -29,6 +29,23 @@ export const defaultSqliteFile = '.objectos/data.sqlite'
 
 let pgTypesSet = false
 
+/**
+ * knex's logger: a failed connection attempt is reported by the engine as DatabaseUnavailable,
+ * so knex's own copy (with a stack trace) is dropped; other warnings stay visible.
+ */
+const knexLog = {
+  warn(message: string) {
+    if (!String(message).startsWith('Acquire connection error')) process.emitWarning(message)
+  },
+  error(message: string) {
+    process.emitWarning(message)
+  },
+  deprecate(method: string, alternative: string) {
+    process.emitWarning(`knex: ${method} is deprecated, use ${alternative}`)
+  },
+  debug() {},
+}
+
 /** pg returns numeric/int8 as strings and dates as Date objects; the engine wants plain values. */
 function configurePgTypes(): void {
   if (pgTypesSet) return
@@ -58,6 +75,7 @@ async function openSqlite(file: string): Promise<Database> {
   const knex = knexFactory({
     client: 'better-sqlite3',
     connection: { filename: file },
+    log: knexLog,
     useNullAsDefault: true,
     // One connection: SQLite serialises writers anyway, and one connection makes every
     // transaction see the previous one's writes without busy retries.
@@ -91,6 +109,7 @@ async function openPostgres(url: string, options: DatabaseOptions): Promise<Data
   const knex = knexFactory({
     client: 'pg',
     connection: url,
+    log: knexLog,
     searchPath: options.schema === undefined ? undefined : [options.schema],
     pool: { min: 0, max: options.poolSize ?? 10 },
   })
