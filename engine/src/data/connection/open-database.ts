@@ -13,6 +13,7 @@ import { DatabaseUnavailable } from '@objectos/errors'
 import knexFactory from 'knex'
 import pg from 'pg'
 import type { Database } from './database.js'
+import { cacheStatements } from './statement-cache.js'
 
 export interface DatabaseOptions {
   /** `postgres://…`, `sqlite:path`, a file path, or undefined for the app folder's default file. */
@@ -83,9 +84,10 @@ async function openSqlite(file: string): Promise<Database> {
       min: 1,
       max: 1,
       afterCreate(
-        conn: { pragma(sql: string): unknown },
+        conn: { pragma(sql: string): unknown; prepare(sql: string): unknown },
         done: (err: Error | null, conn: unknown) => void,
       ) {
+        cacheStatements(conn)
         conn.pragma('journal_mode = WAL')
         conn.pragma('synchronous = NORMAL')
         conn.pragma('busy_timeout = 5000')
