@@ -6,7 +6,7 @@
  * also records it in docs/benchmarks/data.md.
  *
  *   node bench/data/run.js [--rows 10000] [--inserts 2000] [--queries 500] [--runs 5]
- *     [--warmup 1] [--dialects sqlite,postgres] [--database-url postgres://…] [--write]
+ *     [--warmup 3] [--dialects sqlite,postgres] [--database-url postgres://…] [--write]
  *
  * Run `npm run build` first: the benchmark measures the compiled JavaScript users run.
  * PostgreSQL: DATABASE_URL or --database-url (default postgres://postgres@127.0.0.1:5432/test);
@@ -26,7 +26,7 @@ const { values } = parseArgs({
     inserts: { type: 'string', default: '2000' },
     queries: { type: 'string', default: '500' },
     runs: { type: 'string', default: '5' },
-    warmup: { type: 'string', default: '1' },
+    warmup: { type: 'string', default: '3' },
     dialects: { type: 'string', default: 'sqlite,postgres' },
     'database-url': {
       type: 'string',

@@ -4,7 +4,7 @@
  */
 import type { ObjectNode } from '../../ir/object-node.js'
 import type { Dialect } from '../connection/database.js'
-import { decodeRow, type DataRecord } from '../values/row-codec.js'
+import { rowDecoder, type DataRecord } from '../values/row-codec.js'
 import type { ExpandNode } from './expand-plan.js'
 import type { QueryExecutor } from './query-executor.js'
 import { applySort, type ResolvedSortKey } from './sort-keys.js'
@@ -84,7 +84,7 @@ async function selectWhereIn(
     .whereRaw(`?? in (${idListSql(dialect)})`, [`${object.table}.${column}`, JSON.stringify(ids)])
   if (order !== undefined) applySort(qb, object.table, order)
   const rows = (await qb) as Record<string, unknown>[]
-  return rows.map((row) => decodeRow(object, row, dialect))
+  return rows.map(rowDecoder(object, dialect))
 }
 
 function idListSql(dialect: Dialect): string {

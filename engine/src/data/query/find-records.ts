@@ -7,7 +7,7 @@ import { InvalidQuery } from '@objectos/errors'
 import type { Knex } from 'knex'
 import type { ObjectNode } from '../../ir/object-node.js'
 import type { Registry } from '../../registry/registry.js'
-import { decodeRow, fromColumn } from '../values/row-codec.js'
+import { fromColumn, rowDecoder } from '../values/row-codec.js'
 import { applyFilter, type FilterContext } from './compile-filter.js'
 import { planExpand } from './expand-plan.js'
 import { expandRecords } from './expand-records.js'
@@ -90,7 +90,7 @@ export async function findRecords(
 
   const more = rows.length > limit
   const pageRows = more ? rows.slice(0, limit) : rows
-  const records = pageRows.map((row) => decodeRow(object, row, dialect, outputNames))
+  const records = pageRows.map(rowDecoder(object, dialect, outputNames))
   const last = pageRows.at(-1)
   const nextCursor =
     more && last !== undefined

@@ -41,7 +41,7 @@ export function fromColumn(field: FieldNode, raw: unknown, dialect: Dialect): un
   }
 }
 
-type Decoder = (row: Readonly<Record<string, unknown>>) => DataRecord
+export type Decoder = (row: Readonly<Record<string, unknown>>) => DataRecord
 
 /** Decoders per object, field list and dialect: built once, reused for every row. */
 const decoders = new WeakMap<ObjectNode, Map<string, Decoder>>()
@@ -57,19 +57,31 @@ export function decodeRow(
   dialect: Dialect,
   fields: readonly string[] | undefined = undefined,
 ): DataRecord {
+  return rowDecoder(object, dialect, fields)(row)
+}
+
+/**
+ * The decoder for rows of `object` holding `fields` (default: every field); take it once per
+ * result set and apply it to each row.
+ */
+export function rowDecoder(
+  object: ObjectNode,
+  dialect: Dialect,
+  fields: readonly string[] | undefined = undefined,
+): Decoder {
   let byKey = decoders.get(object)
   if (byKey === undefined) {
     byKey = new Map()
     decoders.set(object, byKey)
   }
-  const key = `${dialect}|${fields === undefined ? '*' : fields.join(',')}`
+  const key = fields === undefined ? dialect : `${dialect}|${fields.join(',')}`
   let decode = byKey.get(key)
   if (decode === undefined) {
     decode = buildDecoder(object, dialect, fields)
     // Field lists come from callers; keep the cache bounded whatever they send.
     if (byKey.size < 256) byKey.set(key, decode)
   }
-  return decode(row)
+  return decode
 }
 
 function buildDecoder(
