@@ -10,6 +10,7 @@ import type { Dialect } from '../data/connection/database.js'
 import type { IndexSpec } from '../data/schema/table-spec.js'
 import { sqliteIndexes } from './introspect-sqlite.js'
 import { recomputeFormulas, recomputeSummaryField } from '../data/write/recompute-computed.js'
+import { sequencesTable } from '../data/schema/system-tables.js'
 import type { Registry } from '../registry/registry.js'
 import type {
   AlterColumnTypeStep,
@@ -27,6 +28,19 @@ export interface StepOptions {
   readonly allowDestructive: boolean
   /** The registry planned for; recompute steps need it. */
   readonly registry?: Registry | undefined
+}
+
+/**
+ * Autonumber counters are keyed by object and field name: a renamed object or field keeps
+ * counting where it was, instead of starting again at 1 and colliding with its own numbers.
+ */
+async function moveCounters(
+  trx: Knex.Transaction,
+  from: { object: string; field?: string },
+  to: { object: string; field?: string },
+): Promise<void> {
+  if (!(await trx.schema.hasTable(sequencesTable))) return
+  await trx(sequencesTable).where(from).update(to)
 }
 
 async function recomputeField(
@@ -58,6 +72,7 @@ export async function runStep(
     case 'rename_table':
       await trx.schema.renameTable(step.from, step.table)
       if (dialect === 'postgres') await renamePrimaryKey(trx, step.from, step.table)
+      await moveCounters(trx, { object: step.from }, { object: step.object })
       return
     case 'drop_table':
       await trx.schema.dropTable(step.table)
@@ -69,6 +84,11 @@ export async function runStep(
       return
     case 'rename_column':
       await trx.raw('alter table ?? rename column ?? to ??', [step.table, step.from, step.column])
+      await moveCounters(
+        trx,
+        { object: step.object, field: step.from },
+        { object: step.object, field: step.field },
+      )
       return
     case 'alter_column_type':
       return alterColumnType(trx, dialect, step, options)
