@@ -43,3 +43,5 @@ export { dataPlugin, type DataPluginOptions } from './plugins/data/data-plugin.j
 export { outboxPlugin, type Outbox } from './plugins/outbox/outbox-plugin.js'
 export type { OutboxEvent } from './plugins/outbox/outbox-table.js'
 export * from './migrate/index.js'
+export { httpPlugin, type HttpPluginOptions } from './plugins/http/http-plugin.js'
+export { buildServer, type ServerOptions } from './http/build-server.js'

@@ -1,0 +1,44 @@
+/**
+ * Builds the Fastify server of an app: the error edge (problem+json for every failure, 404 for
+ * unknown routes), the health routes and the REST data routes. Built once; the routes read the
+ * registry snapshot per request, so a reload needs no rebuild.
+ *
+ * @example
+ *   const server = buildServer({ records, db, logger: false })
+ *   const res = await server.inject({ method: 'GET', url: '/api/v1/data/account' })
+ */
+import { RouteNotFound } from '@objectos/errors'
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify'
+import type { Database } from '../data/connection/database.js'
+import type { RecordService } from '../data/record-service.js'
+import { registerHealthRoutes } from './health-routes.js'
+import { asObjectOSError, sendProblem } from './problem-reply.js'
+import { registerDataRoutes } from './rest/data-routes.js'
+
+export interface ServerOptions {
+  readonly records: RecordService
+  readonly db: Database
+  /** Fastify's logger option: false in tests, pino settings in `serve`. */
+  readonly logger?: FastifyServerOptions['logger']
+  /** Largest request body in bytes (default 1 MiB); larger ones answer 413. */
+  readonly bodyLimit?: number
+}
+
+export function buildServer(options: ServerOptions): FastifyInstance {
+  const server = Fastify({
+    logger: options.logger ?? false,
+    bodyLimit: options.bodyLimit ?? 1024 * 1024,
+    // `__proto__` and `constructor.prototype` in a JSON body are refused, not parsed.
+    onProtoPoisoning: 'error',
+    onConstructorPoisoning: 'error',
+  })
+  server.setErrorHandler((error, request, reply) => {
+    sendProblem(reply, asObjectOSError(error, request))
+  })
+  server.setNotFoundHandler((request, reply) => {
+    sendProblem(reply, RouteNotFound.create(request.method, request.url.split('?')[0] ?? ''))
+  })
+  registerHealthRoutes(server, options.db)
+  registerDataRoutes(server, options.records)
+  return server
+}
