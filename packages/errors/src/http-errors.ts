@@ -23,7 +23,7 @@ export const RouteNotFound = defineError(
 )
 
 export const InternalError = defineError(
-  'OOS_INTERNAL',
+  'OOS_SERVER_INTERNAL',
   (reference: string) =>
     `the server could not complete the request (reference ${reference}); the details are in its log`,
   500,
