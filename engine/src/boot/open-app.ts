@@ -32,6 +32,8 @@ export interface OpenAppOptions {
   readonly databaseUrl?: string | undefined
   /** PostgreSQL schema to use instead of `public`. */
   readonly schema?: string
+  /** The app already compiled from `dir` (skips compiling it again at open). */
+  readonly registry?: Registry
   /** Plugins to start after the core ones. */
   readonly plugins?: readonly Plugin[]
 }
@@ -53,7 +55,10 @@ export async function openApp(options: OpenAppOptions): Promise<App> {
       : options.files !== undefined
         ? compileFiles(options.files)
         : loadApp(options.dir ?? '.')
-  const compiled = await compile()
+  const compiled: CompileResult =
+    options.registry === undefined
+      ? await compile()
+      : { ok: true, registry: options.registry, diagnostics: [] }
   if (!compiled.ok) throw metadataError(compiled.diagnostics)
   const db = await openDatabase({
     url: options.databaseUrl,
