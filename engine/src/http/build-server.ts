@@ -11,6 +11,7 @@ import { RouteNotFound } from '@objectos/errors'
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify'
 import type { Database } from '../data/connection/database.js'
 import type { RecordService } from '../data/record-service.js'
+import type { RegistryHolder } from '../registry/registry-holder.js'
 import { registerHealthRoutes } from './health-routes.js'
 import { asObjectOSError, sendProblem } from './problem-reply.js'
 import { registerDataRoutes } from './rest/data-routes.js'
@@ -18,6 +19,8 @@ import { registerDataRoutes } from './rest/data-routes.js'
 export interface ServerOptions {
   readonly records: RecordService
   readonly db: Database
+  /** The app's registry; routes read `current()` per request, so reloads need no rebuild. */
+  readonly registry: RegistryHolder
   /** Fastify's logger option: false in tests, pino settings in `serve`. */
   readonly logger?: FastifyServerOptions['logger']
   /** Largest request body in bytes (default 1 MiB); larger ones answer 413. */

@@ -30,6 +30,7 @@ export function httpPlugin(options: HttpPluginOptions = {}) {
       server = buildServer({
         records: ctx.services.get<RecordService>('data'),
         db: ctx.services.get<Database>('database'),
+        registry: ctx.registry,
         logger: options.logger,
         ...(options.bodyLimit === undefined ? {} : { bodyLimit: options.bodyLimit }),
       })
