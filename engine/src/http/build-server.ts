@@ -14,6 +14,7 @@ import type { RecordService } from '../data/record-service.js'
 import type { RegistryHolder } from '../registry/registry-holder.js'
 import { registerHealthRoutes } from './health-routes.js'
 import { asObjectOSError, sendProblem } from './problem-reply.js'
+import { registerMetaRoutes } from './meta/meta-routes.js'
 import { registerDataRoutes } from './rest/data-routes.js'
 
 export interface ServerOptions {
@@ -43,5 +44,6 @@ export function buildServer(options: ServerOptions): FastifyInstance {
   })
   registerHealthRoutes(server, options.db)
   registerDataRoutes(server, options.records)
+  registerMetaRoutes(server, options.registry)
   return server
 }

@@ -19,6 +19,11 @@ export type ReloadOutcome =
 export interface RegistryHolder {
   current(): Registry
   /**
+   * The diagnostics of the last compile: warnings of the running app, or the errors of a reload
+   * that was refused (the old app keeps running).
+   */
+  diagnostics(): readonly Diagnostic[]
+  /**
    * Compiles a new registry and, when it compiles, lets `prepare` get the database ready for it
    * (plan/apply) before swapping. If compile or prepare fails, the old registry stays.
    */
@@ -30,13 +35,16 @@ export interface RegistryHolder {
 
 export function createRegistryHolder(initial: Registry, hooks: HookBus): RegistryHolder {
   let current = initial
+  let lastDiagnostics: readonly Diagnostic[] = []
   let pending: Promise<unknown> = Promise.resolve()
   return {
     current: () => current,
+    diagnostics: () => lastDiagnostics,
     reload(compile, prepare) {
       // Reloads run one at a time, in the order they were asked for.
       const next = pending.then(async (): Promise<ReloadOutcome> => {
         const result = await compile()
+        lastDiagnostics = result.diagnostics
         if (!result.ok) return { ok: false, diagnostics: result.diagnostics }
         await prepare?.(result.registry)
         const previous = current

@@ -1,0 +1,55 @@
+/**
+ * The metadata routes the generated UI and Studio live on: objects with their fields, the other
+ * definitions by kind (views, pages, apps, dashboards, …) and the diagnostics of the last
+ * compile. Read from the current registry on every request, so a reload shows at once.
+ *
+ * @example
+ *   GET /api/v1/meta/objects            → { data: [{ name, label, fields: [...] }, …] }
+ *   GET /api/v1/meta/objects/account    → { data: { name: 'account', fields: [...] } }
+ *   GET /api/v1/meta/views              → { data: [{ name, file, definition }, …] }
+ *   GET /api/v1/meta/diagnostics        → { data: [{ code, file, line, … }], meta: { errors } }
+ */
+import { RouteNotFound } from '@objectos/errors'
+import type { FastifyInstance } from 'fastify'
+import type { RegistryHolder } from '../../registry/registry-holder.js'
+import { describeObject } from './describe-object.js'
+
+/** Metadata kinds served as definitions, by their plural route name. */
+const definitionRoutes: Readonly<Record<string, string>> = {
+  views: 'view',
+  pages: 'page',
+  apps: 'app',
+  dashboards: 'dashboard',
+  permissions: 'permission',
+  sharing: 'sharing',
+  flows: 'flow',
+  triggers: 'trigger',
+  notifications: 'notification',
+}
+
+export function registerMetaRoutes(server: FastifyInstance, registry: RegistryHolder): void {
+  server.get('/api/v1/meta/objects', async () => {
+    const current = registry.current()
+    return { data: [...current.objects.values()].map((o) => describeObject(current, o)) }
+  })
+
+  server.get<{ Params: { name: string } }>('/api/v1/meta/objects/:name', async (request) => {
+    const current = registry.current()
+    return { data: describeObject(current, current.object(request.params.name)) }
+  })
+
+  server.get('/api/v1/meta/diagnostics', async () => {
+    const diagnostics = registry.diagnostics()
+    const errors = diagnostics.filter((d) => d.severity === 'error').length
+    return { data: diagnostics, meta: { errors, warnings: diagnostics.length - errors } }
+  })
+
+  server.get<{ Params: { kind: string } }>('/api/v1/meta/:kind', async (request) => {
+    const kind = definitionRoutes[request.params.kind]
+    if (kind === undefined) throw RouteNotFound.create('GET', `/api/v1/meta/${request.params.kind}`)
+    const data = [...registry.current().definitions.values()]
+      .filter((d) => d.kind === kind)
+      .map(({ name, file, definition }) => ({ name, file, definition }))
+    return { data }
+  })
+}
