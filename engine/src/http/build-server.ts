@@ -15,6 +15,7 @@ import type { RegistryHolder } from '../registry/registry-holder.js'
 import { registerHealthRoutes } from './health-routes.js'
 import { asObjectOSError, sendProblem } from './problem-reply.js'
 import { registerMetaRoutes } from './meta/meta-routes.js'
+import { registerMetricsRoutes } from './metrics/metrics-routes.js'
 import { registerDataRoutes } from './rest/data-routes.js'
 
 export interface ServerOptions {
@@ -43,6 +44,7 @@ export function buildServer(options: ServerOptions): FastifyInstance {
     sendProblem(reply, RouteNotFound.create(request.method, request.url.split('?')[0] ?? ''))
   })
   registerHealthRoutes(server, options.db)
+  registerMetricsRoutes(server, options.db, options.registry)
   registerDataRoutes(server, options.records)
   registerMetaRoutes(server, options.registry)
   return server
