@@ -16,7 +16,7 @@ import { aggregateRecords } from './query/aggregate-records.js'
 import { findRecords } from './query/find-records.js'
 import { getRecord } from './query/get-record.js'
 import { createRecord } from './write/create-record.js'
-import { systemContext, type DataContext } from './write/data-context.js'
+import { systemContext, type DataContext, type Executor } from './write/data-context.js'
 import { deleteRecord, type DeleteOptions } from './write/delete-record.js'
 import { updateRecord, type UpdateOptions } from './write/update-record.js'
 import type { WriteEnv } from './write/write-env.js'
@@ -48,19 +48,32 @@ export interface RecordService {
     context?: DataContext,
   ): Promise<DataRecord>
   delete(object: string, id: string, options?: DeleteOptions, context?: DataContext): Promise<void>
+  /**
+   * Runs `work` in one transaction: every call on the service it is given joins it, and any
+   * failure undoes them all (bulk writes).
+   */
+  transaction<T>(work: (records: RecordService) => Promise<T>): Promise<T>
 }
 
 export function createRecordService(
   db: Database,
   registry: RegistryHolder,
   hooks: HookBus,
+  trx?: Executor,
 ): RecordService {
-  const env = (): WriteEnv => ({ db, registry: registry.current(), hooks })
+  const env = (): WriteEnv => ({ db, registry: registry.current(), hooks, trx })
+  const reads: Executor = trx ?? db
   return {
     db,
-    find: (object, query = {}) => findRecords(db, registry.current(), object, query),
-    get: (object, id, options = {}) => getRecord(db, registry.current(), object, id, options),
-    aggregate: (object, query) => aggregateRecords(db, registry.current(), object, query),
+    find: (object, query = {}) => findRecords(reads, registry.current(), object, query),
+    get: (object, id, options = {}) => getRecord(reads, registry.current(), object, id, options),
+    aggregate: (object, query) => aggregateRecords(reads, registry.current(), object, query),
+    transaction: (work) =>
+      trx !== undefined
+        ? work(createRecordService(db, registry, hooks, trx))
+        : db.knex.transaction((knex) =>
+            work(createRecordService(db, registry, hooks, { knex, dialect: db.dialect })),
+          ),
     create: (object, input, context = systemContext) => createRecord(env(), object, input, context),
     update: (object, id, patch, options = {}, context = systemContext) =>
       updateRecord(env(), object, id, patch, options, context),

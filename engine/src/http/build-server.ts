@@ -16,6 +16,7 @@ import { registerHealthRoutes } from './health-routes.js'
 import { asObjectOSError, sendProblem } from './problem-reply.js'
 import { registerMetaRoutes } from './meta/meta-routes.js'
 import { registerMetricsRoutes } from './metrics/metrics-routes.js'
+import { registerBulkRoutes } from './rest/bulk-routes.js'
 import { registerDataRoutes } from './rest/data-routes.js'
 
 export interface ServerOptions {
@@ -45,6 +46,7 @@ export function buildServer(options: ServerOptions): FastifyInstance {
   })
   registerHealthRoutes(server, options.db)
   registerMetricsRoutes(server, options.db, options.registry)
+  registerBulkRoutes(server, options.records)
   registerDataRoutes(server, options.records)
   registerMetaRoutes(server, options.registry)
   return server

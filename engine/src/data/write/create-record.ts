@@ -43,7 +43,7 @@ export async function createRecord(
   }
   const transactional = needsTransaction(registry, object, changed, hooks, 'Create')
   try {
-    return await inTransaction(env.db, transactional, async (trx) => {
+    return await inTransaction(env, transactional, async (trx) => {
       if (transactional) {
         const errors = await checkReferencesAndUnique(
           trx,

@@ -20,7 +20,7 @@ export async function deleteRecord(
   options: DeleteOptions,
   context: DataContext,
 ): Promise<void> {
-  await inTransaction(env.db, true, (trx) =>
+  await inTransaction(env, true, (trx) =>
     deleteIn(env, trx, objectName, id, options, context, new Date().toISOString()),
   )
 }

@@ -30,7 +30,7 @@ export async function updateRecord(
   const object = registry.object(objectName)
   const now = new Date()
   try {
-    return await inTransaction(env.db, true, async (trx) => {
+    return await inTransaction(env, true, async (trx) => {
       const previous = await loadStoredRow(trx, object, id)
       if (previous === undefined) throw RecordNotFound.create(object.name, id)
       const version = Number(previous.version)

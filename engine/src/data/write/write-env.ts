@@ -11,14 +11,20 @@ export interface WriteEnv {
   readonly db: Database
   readonly registry: Registry
   readonly hooks: HookBus
+  /** An enclosing transaction (bulk writes): every write joins it instead of opening its own. */
+  readonly trx?: Executor | undefined
 }
 
-/** Runs `work` in a transaction, or directly when `transactional` is false. */
+/**
+ * Runs `work` in the enclosing transaction if there is one, else in a new transaction, or
+ * directly when `transactional` is false.
+ */
 export async function inTransaction<T>(
-  db: Database,
+  env: WriteEnv,
   transactional: boolean,
   work: (trx: Executor) => Promise<T>,
 ): Promise<T> {
-  if (!transactional) return work(db)
-  return db.knex.transaction((trx) => work({ knex: trx, dialect: db.dialect }))
+  if (env.trx !== undefined) return work(env.trx)
+  if (!transactional) return work(env.db)
+  return env.db.knex.transaction((trx) => work({ knex: trx, dialect: env.db.dialect }))
 }
