@@ -30,6 +30,8 @@ export interface GetOptions {
 
 export interface RecordService {
   readonly db: Database
+  /** What this service's calls run on: the database, or the transaction it was bound to. */
+  readonly executor: Executor
   find(object: string, query?: FindQuery, context?: DataContext): Promise<FindResult>
   /** The record, or undefined when it does not exist. */
   get(
@@ -65,6 +67,7 @@ export function createRecordService(
   const reads: Executor = trx ?? db
   return {
     db,
+    executor: reads,
     find: (object, query = {}) => findRecords(reads, registry.current(), object, query),
     get: (object, id, options = {}) => getRecord(reads, registry.current(), object, id, options),
     aggregate: (object, query) => aggregateRecords(reads, registry.current(), object, query),

@@ -28,3 +28,16 @@ export const InternalError = defineError(
     `the server could not complete the request (reference ${reference}); the details are in its log`,
   500,
 )
+
+export const IdempotencyKeyReused = defineError(
+  'OOS_HTTP_IDEMPOTENCY_KEY_REUSED',
+  (key: string) =>
+    `the Idempotency-Key "${key}" was already used for a different request; use a new key`,
+  422,
+)
+
+export const IdempotencyKeyInvalid = defineError(
+  'OOS_HTTP_IDEMPOTENCY_KEY_INVALID',
+  () => 'the Idempotency-Key must be 1 to 255 visible ASCII characters',
+  400,
+)

@@ -13,6 +13,7 @@ import type { AggregateQuery, FindQuery } from '../../data/query/query-types.js'
 import type { RecordService } from '../../data/record-service.js'
 import type { DataContext } from '../../data/write/data-context.js'
 import { entityTag, versionFromIfMatch } from './entity-tag.js'
+import { idempotent } from './idempotency.js'
 import { listQuery } from './list-query.js'
 
 interface ObjectParams {
@@ -68,12 +69,24 @@ export function registerDataRoutes(server: FastifyInstance, records: RecordServi
   server.post<{ Params: ObjectParams; Body: unknown }>(
     '/api/v1/data/:object',
     async (request, reply) => {
-      const record = await records.create(request.params.object, request.body, context)
-      reply
-        .code(201)
+      const { object } = request.params
+      const answer = await idempotent(
+        records,
+        headerValue(request.headers['idempotency-key']),
+        `POST /api/v1/data/${object}`,
+        request.body,
+        async (tx) => ({
+          status: 201,
+          body: { data: await tx.create(object, request.body, context) },
+        }),
+      )
+      const record = (answer.body as { data: Record<string, unknown> }).data
+      if (answer.replayed) reply.header('idempotent-replayed', 'true')
+      return reply
+        .code(answer.status)
         .header('etag', entityTag(record))
-        .header('location', `/api/v1/data/${request.params.object}/${String(record.id)}`)
-      return { data: record }
+        .header('location', `/api/v1/data/${object}/${String(record.id)}`)
+        .send(answer.body)
     },
   )
 
@@ -94,6 +107,10 @@ export function registerDataRoutes(server: FastifyInstance, records: RecordServi
     await records.delete(object, id, { expectedVersion }, context)
     return reply.code(204).send()
   })
+}
+
+function headerValue(value: string | string[] | undefined): string | undefined {
+  return Array.isArray(value) ? value[0] : value
 }
 
 function listMeta(
