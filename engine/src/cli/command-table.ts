@@ -6,11 +6,12 @@
 import { commandTable, type Command } from '@objectos/cli'
 import { applyCommand } from './commands/apply-command.js'
 import { planCommand } from './commands/plan-command.js'
-import { serveCommand } from './commands/serve-command.js'
+import { devCommand, serveCommand } from './commands/serve-command.js'
 
 export const engineCommandTable: readonly Command[] = [
   ...commandTable,
   planCommand,
   applyCommand,
   serveCommand,
+  devCommand,
 ]

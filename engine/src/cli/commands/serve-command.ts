@@ -16,6 +16,7 @@ import {
 import { ObjectOSError, PluginFailed } from '@objectos/errors'
 import type { FastifyInstance } from 'fastify'
 import { openApp } from '../../boot/open-app.js'
+import { watchApp } from '../../boot/watch-app.js'
 import { loadApp } from '../../load/load-app.js'
 import { httpPlugin } from '../../plugins/http/http-plugin.js'
 
@@ -34,12 +35,38 @@ export const serveCommand: Command = {
     'Exit codes: 0 stopped by a signal, 1 metadata errors or a failed start, 2 usage error.',
   ].join('\n'),
   arguments: [{ name: 'dir', description: 'The app folder (default: .)', optional: true }],
-  options: {},
-  examples: ['objectos serve examples/crm', 'PORT=8080 DATABASE_URL=postgres://… objectos serve .'],
-  run: runServe,
+  options: {
+    watch: {
+      type: 'boolean',
+      description: 'reload when the metadata changes (as objectos dev does)',
+    },
+  },
+  examples: [
+    'objectos serve examples/crm',
+    'PORT=8080 DATABASE_URL=postgres://… objectos serve .',
+    'objectos serve examples/crm --watch',
+  ],
+  run: (input, io) => runServe(input, io, input.options.watch === true),
 }
 
-async function runServe(input: CommandInput, io: CliIo): Promise<number> {
+export const devCommand: Command = {
+  name: 'dev',
+  summary: 'Serve the app and reload it whenever its metadata changes',
+  description: [
+    'objectos serve --watch: every change to a YAML file of the app folder is validated,',
+    'planned and, when nothing in the plan is destructive, applied while the server runs; the',
+    'REST routes follow at once. A change with errors (or a destructive plan) keeps the',
+    'running app as it was and prints the diagnostics, also served on /api/v1/meta/diagnostics.',
+    '',
+    'Environment and exit codes as for objectos serve.',
+  ].join('\n'),
+  arguments: serveCommand.arguments,
+  options: {},
+  examples: ['objectos dev examples/crm'],
+  run: (input, io) => runServe(input, io, true),
+}
+
+async function runServe(input: CommandInput, io: CliIo, watching: boolean): Promise<number> {
   const dirArgument = input.positionals[0] ?? '.'
   const dir = resolve(io.cwd, dirArgument)
   const info = await stat(dir).catch(() => undefined)
@@ -79,6 +106,9 @@ async function runServe(input: CommandInput, io: CliIo): Promise<number> {
   io.stderr.write(
     `objectos serve: ${app.registry().appName} on ${url} (database: ${app.db.dialect} ${app.db.target})\n`,
   )
+  const stopWatching = watching
+    ? watchApp(app, dir, (line) => io.stderr.write(`objectos: ${line}\n`))
+    : () => undefined
   await new Promise<void>((done) => {
     const stop = () => {
       process.off('SIGINT', stop)
@@ -88,6 +118,7 @@ async function runServe(input: CommandInput, io: CliIo): Promise<number> {
     process.on('SIGINT', stop)
     process.on('SIGTERM', stop)
   })
+  stopWatching()
   await app.close()
   return ExitCode.ok
 }
