@@ -187,6 +187,19 @@ describe.each(dialects)('REST data routes on %s', (dialect) => {
     expect(huge.body).not.toContain('    at ')
   })
 
+  it('answers an unexpected failure with 500 and a log reference, never its details', async () => {
+    const off = app.kernel.hooks.on('beforeCreate', ({ record }) => {
+      if (record.name === 'Boom') throw new Error('secret internals at /srv/db.ts:42')
+    })
+    const res = await call('POST', '/api/v1/data/account', { name: 'Boom' })
+    off()
+    expect(res.statusCode).toBe(500)
+    const body = res.json<{ code: string; title: string }>()
+    expect(body.code).toBe('OOS_SERVER_INTERNAL')
+    expect(body.title).toMatch(/reference [0-9a-f-]{36}/)
+    expect(res.body).not.toContain('secret internals')
+  })
+
   it('reports liveness and readiness', async () => {
     expect((await call('GET', '/health')).json()).toEqual({ status: 'ok' })
     expect((await call('GET', '/ready')).json()).toEqual({ status: 'ready', database: dialect })
