@@ -5,7 +5,13 @@
  */
 import { FieldNode, type FieldStorage } from '../ir/field-node.js'
 
-function systemField(name: string, label: string, type: string, storage: FieldStorage): FieldNode {
+function systemField(
+  name: string,
+  label: string,
+  type: string,
+  storage: FieldStorage,
+  readonly = true,
+): FieldNode {
   return FieldNode.create({
     name,
     label,
@@ -16,7 +22,7 @@ function systemField(name: string, label: string, type: string, storage: FieldSt
     multiple: false,
     required: false,
     unique: false,
-    readonly: true,
+    readonly,
     searchable: false,
     minLength: undefined,
     maxLength: undefined,
@@ -40,7 +46,8 @@ export const systemFields: readonly FieldNode[] = [
   systemField('updated_at', 'Updated At', 'datetime', 'datetime'),
   systemField('created_by', 'Created By', 'text', 'string'),
   systemField('updated_by', 'Updated By', 'text', 'string'),
-  systemField('owner_id', 'Owner', 'text', 'string'),
+  // The owner may be given on create and changed (who may do so is a permission question).
+  systemField('owner_id', 'Owner', 'text', 'string', false),
   systemField('version', 'Version', 'integer', 'integer'),
 ]
 

@@ -16,6 +16,7 @@ import { registerHealthRoutes } from './health-routes.js'
 import { asObjectOSError, sendProblem } from './problem-reply.js'
 import { registerMetaRoutes } from './meta/meta-routes.js'
 import { registerMetricsRoutes } from './metrics/metrics-routes.js'
+import { registerOpenApiRoutes } from './openapi/openapi-routes.js'
 import { registerBulkRoutes } from './rest/bulk-routes.js'
 import { registerDataRoutes } from './rest/data-routes.js'
 
@@ -49,5 +50,6 @@ export function buildServer(options: ServerOptions): FastifyInstance {
   registerBulkRoutes(server, options.records)
   registerDataRoutes(server, options.records)
   registerMetaRoutes(server, options.registry)
+  registerOpenApiRoutes(server, options.registry)
   return server
 }

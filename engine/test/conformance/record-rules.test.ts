@@ -96,6 +96,13 @@ describe.each(dialects)('record rules on %s', (dialect) => {
     ])
   })
 
+  it('lets the owner be given on create and changed later', async () => {
+    const owned = await app().create('contact', { name: 'Ol', owner_id: 'u-9' }, { userId: 'u-1' })
+    expect(owned).toMatchObject({ owner_id: 'u-9', created_by: 'u-1' })
+    const moved = await app().update('contact', String(owned.id), { owner_id: 'u-7' })
+    expect(moved.owner_id).toBe('u-7')
+  })
+
   it('keeps unique values unique, on create and on update', async () => {
     await app().create('contact', { name: 'Cy', email: 'cy@example.com' })
     expect(
