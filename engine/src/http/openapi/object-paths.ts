@@ -79,6 +79,7 @@ export function objectPaths(
         operationId: `create${names.base}`,
         tags,
         summary: `Create ${object.label}`,
+        parameters: [parameter('idempotencyKey')],
         requestBody: { required: true, ...json(schema(names.input)) },
         responses: {
           '201': {
@@ -120,6 +121,70 @@ export function objectPaths(
         },
       },
     },
+    [`${base}/bulk`]: {
+      post: {
+        operationId: `bulkCreate${names.base}`,
+        tags,
+        summary: `Create up to 500 ${object.pluralLabel} at once`,
+        description:
+          'All in one transaction: a failure names its entry (`records[3].name`) and nothing is written.',
+        requestBody: {
+          required: true,
+          ...json(bulkBody('records', { type: 'array', items: schema(names.input) })),
+        },
+        responses: {
+          '201': {
+            description: 'The created records, in request order.',
+            ...json(envelope({ type: 'array', items: schema(names.record) })),
+          },
+          ...errors(400, 404, 413, 422),
+        },
+      },
+      patch: {
+        operationId: `bulkUpdate${names.base}`,
+        tags,
+        summary: `Update up to 500 ${object.pluralLabel} at once`,
+        description:
+          'Each entry is `{ id, version?, …fields }`; `version` works as If-Match. All in one ' +
+          'transaction: a failure names its entry and nothing is written.',
+        requestBody: {
+          required: true,
+          ...json(
+            bulkBody('records', {
+              type: 'array',
+              items: {
+                allOf: [
+                  schema(names.patch),
+                  {
+                    type: 'object',
+                    required: ['id'],
+                    properties: { id: { type: 'string' }, version: { type: 'integer' } },
+                  },
+                ],
+              },
+            }),
+          ),
+        },
+        responses: {
+          '200': {
+            description: 'The records after the update, in request order.',
+            ...json(envelope({ type: 'array', items: schema(names.record) })),
+          },
+          ...errors(400, 404, 412, 413, 422),
+        },
+      },
+      delete: {
+        operationId: `bulkDelete${names.base}`,
+        tags,
+        summary: `Delete up to 500 ${object.pluralLabel} at once`,
+        description: 'All in one transaction: a failure names its entry and nothing is deleted.',
+        requestBody: {
+          required: true,
+          ...json(bulkBody('ids', { type: 'array', items: { type: 'string' } })),
+        },
+        responses: { '204': { description: 'Deleted.' }, ...errors(400, 404, 409, 413) },
+      },
+    },
     [`${base}/{id}`]: {
       get: {
         operationId: `get${names.base}`,
@@ -159,6 +224,16 @@ export function objectPaths(
         responses: { '204': { description: 'Deleted.' }, ...errors(400, 404, 409, 412) },
       },
     },
+  }
+}
+
+/** `{ "<key>": [ … ] }` with 1 to 500 entries, the body of a bulk route. */
+function bulkBody(key: string, list: JsonSchema): JsonSchema {
+  return {
+    type: 'object',
+    required: [key],
+    additionalProperties: false,
+    properties: { [key]: { ...list, minItems: 1, maxItems: 500 } },
   }
 }
 

@@ -7,6 +7,7 @@ import { compileFiles, loadApp } from '../../load/load-app.js'
 import type { RegistryHolder } from '../../registry/registry-holder.js'
 import type { Registry } from '../../registry/registry.js'
 import { registerHealthRoutes } from '../health-routes.js'
+import { registerBulkRoutes } from '../rest/bulk-routes.js'
 import { registerDataRoutes } from '../rest/data-routes.js'
 import { buildOpenApiDocument, type OpenApiDocument } from './openapi-document.js'
 import { registerOpenApiRoutes } from './openapi-routes.js'
@@ -130,7 +131,10 @@ describe('the documented paths are the routes the server registers', () => {
       .sort()
 
   it('documents every data route of every object, and nothing else under /api/v1/data', async () => {
-    const routes = await routesOf((server) => registerDataRoutes(server, {} as RecordService))
+    const routes = await routesOf((server) => {
+      registerBulkRoutes(server, {} as RecordService)
+      registerDataRoutes(server, {} as RecordService)
+    })
     expect(routes.length).toBeGreaterThanOrEqual(7)
     const expected = [...crm.objects.keys()]
       .flatMap((object) =>

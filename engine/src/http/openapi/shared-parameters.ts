@@ -87,6 +87,15 @@ export const sharedParameters: Readonly<Record<string, JsonSchema>> = {
       'changed since; without the header the write is not checked.',
     schema: { type: 'string', pattern: '^\\s*(W/)?"\\d{1,15}"\\s*$' },
   },
+  idempotencyKey: {
+    name: 'Idempotency-Key',
+    in: 'header',
+    description:
+      'Any unique string (1–255 visible ASCII characters). A retry with the same key and body ' +
+      'gets the first answer again (with `Idempotent-Replayed: true`) and creates nothing; the ' +
+      'same key with another body is refused with 422. Keys are kept 24 hours.',
+    schema: { type: 'string', pattern: '^[\\x21-\\x7e]{1,255}$' },
+  },
   ifNoneMatch: {
     name: 'If-None-Match',
     in: 'header',
