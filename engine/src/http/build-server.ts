@@ -12,6 +12,7 @@ import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastif
 import type { Database } from '../data/connection/database.js'
 import type { RecordService } from '../data/record-service.js'
 import type { RegistryHolder } from '../registry/registry-holder.js'
+import { registerGraphql } from './graphql/graphql-plugin.js'
 import { registerHealthRoutes } from './health-routes.js'
 import { asObjectOSError, sendProblem } from './problem-reply.js'
 import { registerMetaRoutes } from './meta/meta-routes.js'
@@ -49,6 +50,7 @@ export function buildServer(options: ServerOptions): FastifyInstance {
   registerMetricsRoutes(server, options.db, options.registry)
   registerBulkRoutes(server, options.records)
   registerDataRoutes(server, options.records)
+  registerGraphql(server, { records: options.records, registry: options.registry })
   registerMetaRoutes(server, options.registry)
   registerOpenApiRoutes(server, options.registry)
   return server

@@ -200,6 +200,20 @@ describe.each(dialects)('REST data routes on %s', (dialect) => {
     expect(res.body).not.toContain('secret internals')
   })
 
+  it('serves GraphQL and the OpenAPI document beside the REST routes', async () => {
+    const graphql = await server.inject({
+      method: 'POST',
+      url: '/api/v1/graphql',
+      payload: { query: '{ accountList(limit: 1) { data { name } } }' },
+    })
+    expect(graphql.statusCode).toBe(200)
+    expect(
+      graphql.json<{ data: { accountList: { data: unknown[] } } }>().data.accountList.data,
+    ).toHaveLength(1)
+    const openapi = await call('GET', '/api/v1/openapi.json')
+    expect(openapi.json<{ openapi: string }>().openapi).toBe('3.1.0')
+  })
+
   it('reports liveness and readiness', async () => {
     expect((await call('GET', '/health')).json()).toEqual({ status: 'ok' })
     expect((await call('GET', '/ready')).json()).toEqual({ status: 'ready', database: dialect })

@@ -1,0 +1,152 @@
+import { describe, expect, it } from 'vitest'
+import type { FindQuery } from '../../data/query/query-types.js'
+import type { DataRecord, RecordService } from '../../data/record-service.js'
+import { loadByIds, loadChildren, maxBatchRecords } from './relation-loaders.js'
+import { RequestBatcher } from './request-batcher.js'
+
+/**
+ * A RecordService over an in-memory list that understands what the loaders send — `$in` on one
+ * field, optionally ANDed with more — pages with a numeric cursor and records every find.
+ */
+function fakeRecords(rows: readonly DataRecord[]) {
+  const finds: FindQuery[] = []
+  const matches = (row: DataRecord, filter: Record<string, unknown>): boolean =>
+    Object.entries(filter).every(([key, condition]) => {
+      if (key === '$and')
+        return (condition as Record<string, unknown>[]).every((f) => matches(row, f))
+      const operand = condition as { $in?: unknown[]; $gte?: number }
+      if (operand.$in !== undefined) return operand.$in.includes(row[key])
+      if (operand.$gte !== undefined) return Number(row[key]) >= operand.$gte
+      return row[key] === condition
+    })
+  const records = {
+    find: async (_object: string, query: FindQuery = {}) => {
+      finds.push(query)
+      const all = rows.filter((row) => matches(row, query.filter ?? {}))
+      const start = Number(query.cursor ?? 0)
+      const limit = query.limit ?? 50
+      const page = all.slice(start, start + limit)
+      const more = start + limit < all.length
+      return {
+        records: page,
+        nextCursor: more ? String(start + limit) : undefined,
+        total: undefined,
+      }
+    },
+  } as unknown as RecordService
+  return { records, finds }
+}
+
+const ids = (n: number, prefix: string) => Array.from({ length: n }, (_, i) => `${prefix}${i}`)
+
+describe('loadByIds', () => {
+  it('answers in the order asked, null for a missing id, one find per 500 distinct ids', async () => {
+    const { records, finds } = fakeRecords(ids(700, 'a').map((id) => ({ id })))
+    const wanted = [...ids(700, 'a'), 'a3', 'gone'].reverse()
+    const loaded = await loadByIds(records, 'account', ['id'], wanted)
+    expect(loaded.map((r) => r?.id ?? null)).toEqual(
+      wanted.map((id) => (id === 'gone' ? null : id)),
+    )
+    expect(finds).toHaveLength(2)
+    expect(finds.map((f) => f.limit)).toEqual([500, 500])
+  })
+})
+
+describe('loadChildren', () => {
+  const relation = { child: 'opportunity', field: 'account' }
+  // Three parents; p0 has 400 children, p1 300, p2 none — 700 in "sort order".
+  const children = [
+    ...ids(400, 'x').map((id, i) => ({ id, account: 'p0', amount: i })),
+    ...ids(300, 'y').map((id, i) => ({ id, account: 'p1', amount: i })),
+  ]
+
+  it('groups every child under its parent, reading on past 500 with the cursor', async () => {
+    const { records, finds } = fakeRecords(children)
+    const lists = await loadChildren(records, relation, {}, ['id'], ['p0', 'p1', 'p2', 'p0'])
+    expect(lists.map((l) => l.length)).toEqual([400, 300, 0, 400])
+    expect(finds).toHaveLength(2)
+    // The lookup is read even when not selected, to group by it.
+    expect(finds[0]?.fields).toEqual(['id', 'account'])
+    expect(finds[0]?.filter).toEqual({ account: { $in: ['p0', 'p1', 'p2'] } })
+  })
+
+  it('keeps the first `limit` of each parent and stops reading once every parent is full', async () => {
+    const { records, finds } = fakeRecords([...children, { id: 'z', account: 'p2', amount: 1 }])
+    const lists = await loadChildren(records, relation, { limit: 2 }, ['id'], ['p0', 'p1'])
+    expect(lists.map((l) => l.map((r) => r.id))).toEqual([
+      ['x0', 'x1'],
+      ['y0', 'y1'],
+    ])
+    // 700 children match: the first page of 500 already fills both parents, so no second read.
+    expect(finds).toHaveLength(1)
+  })
+
+  it('lets the database apply the limit when one parent is asked for', async () => {
+    const { records, finds } = fakeRecords(children)
+    const [list] = await loadChildren(records, relation, { limit: 3 }, ['id'], ['p1'])
+    expect(list?.map((r) => r.id)).toEqual(['y0', 'y1', 'y2'])
+    expect(finds).toHaveLength(1)
+    expect(finds[0]?.limit).toBe(3)
+  })
+
+  it('ANDs the filter of the list with the parents', async () => {
+    const { records, finds } = fakeRecords(children)
+    const [list] = await loadChildren(
+      records,
+      relation,
+      { filter: { amount: { $gte: 398 } } },
+      ['id'],
+      ['p0'],
+    )
+    expect(list?.map((r) => r.id)).toEqual(['x398', 'x399'])
+    expect(finds[0]?.filter).toEqual({
+      $and: [{ account: { $in: ['p0'] } }, { amount: { $gte: 398 } }],
+    })
+  })
+
+  it('refuses a limit out of range and a batch that would read too many records', async () => {
+    const { records } = fakeRecords(children)
+    await expect(loadChildren(records, relation, { limit: 0 }, ['id'], ['p0'])).rejects.toThrow(
+      'invalid limit: expects a whole number from 1 to 500, got 0',
+    )
+    const many = fakeRecords(ids(maxBatchRecords + 1, 'c').map((id) => ({ id, account: 'p0' })))
+    await expect(loadChildren(many.records, relation, {}, ['id'], ['p0'])).rejects.toMatchObject({
+      code: 'OOS_DATA_INVALID_QUERY',
+      message: expect.stringContaining(`more than ${maxBatchRecords} opportunity records`),
+    })
+  })
+})
+
+describe('RequestBatcher', () => {
+  it('runs the loads of one pass as one batch, in call order, and caches by item', async () => {
+    const batcher = new RequestBatcher()
+    const runs: string[][] = []
+    const run = async (items: readonly string[]) => {
+      runs.push([...items])
+      return items.map((item) => item.toUpperCase())
+    }
+    const values = await Promise.all(['a', 'b', 'a'].map((item) => batcher.load('k', item, run)))
+    expect(values).toEqual(['A', 'B', 'A'])
+    expect(runs).toEqual([['a', 'b']])
+    // Loads queued from the continuations of the first batch form the next one.
+    await Promise.all(['c', 'd'].map((item) => batcher.load('k', item, run)))
+    expect(runs).toEqual([
+      ['a', 'b'],
+      ['c', 'd'],
+    ])
+    await batcher.load('k', 'a', run)
+    expect(runs).toHaveLength(2)
+    batcher.clear()
+    await batcher.load('k', 'a', run)
+    expect(runs).toHaveLength(3)
+  })
+
+  it('fails every load of a failed batch with the same error', async () => {
+    const batcher = new RequestBatcher()
+    const boom = new Error('boom')
+    const results = await Promise.allSettled(
+      ['a', 'b'].map((item) => batcher.load('k', item, () => Promise.reject(boom))),
+    )
+    expect(results.map((r) => (r.status === 'rejected' ? r.reason : r.value))).toEqual([boom, boom])
+  })
+})
