@@ -1,0 +1,136 @@
+/**
+ * One dialect's measurement: open the app through the engine with its HTTP server listening
+ * (the engine creates the tables), seed them, start the hand-written server on a second
+ * connection to the same database, check that both answer the same bodies, then load each
+ * endpoint of each server in turn — engine and hand-written alternating, the order flipping
+ * every round — so drift in machine load hits both alike.
+ */
+import { median } from '../data/measure.js'
+import { appFiles } from '../data/app-metadata.js'
+import { seedTables } from '../data/seed-tables.js'
+import { checkAgreement } from './check-agreement.js'
+import { startHandWritten } from './hand-written-server.js'
+import { openBaselineDatabase } from './baseline-database.js'
+import { getPaths, listPaths } from './workload.js'
+
+/** The endpoints measured, in the order a round takes them. */
+export const endpoints = ['list', 'get']
+
+/**
+ * Measures one database. `target`: `{ dialect, databaseUrl, schema? }`; `settings`: rows,
+ * accounts, connections, seconds, warmupSeconds, rounds, plainKnex.
+ *
+ * @example
+ *   const r = await benchDialect(engine, { dialect: 'sqlite', databaseUrl: '/tmp/b/api.sqlite' },
+ *     settings, load, console.error)
+ *   r.list.ratio // → 0.87 (engine req/s ÷ hand-written req/s, median of the rounds)
+ */
+export async function benchDialect(engine, target, settings, load, log) {
+  const app = await engine.openApp({
+    files: appFiles(),
+    databaseUrl: target.databaseUrl,
+    ...(target.schema === undefined ? {} : { schema: target.schema }),
+    plugins: [engine.httpPlugin({ port: 0, host: '127.0.0.1', logger: false })],
+  })
+  let baselineDb
+  let handWritten
+  try {
+    const version = await serverVersion(app.db)
+    log(`${target.dialect}: ${version}; seeding ${settings.rows.toLocaleString('en-US')} deals`)
+    await seedTables(app.db, { accounts: settings.accounts, deals: settings.rows })
+    baselineDb = await openBaselineDatabase(engine, app.db, target, settings.plainKnex)
+    handWritten = await startHandWritten(baselineDb.knex, baselineDb.dialect)
+    const origins = {
+      engine: originOf(app.kernel.services.get('http')),
+      handWritten: originOf(handWritten),
+    }
+    const paths = {
+      list: listPaths(500, 7),
+      get: await getPaths(app.db.knex, 1000, 11),
+    }
+    await checkAgreement(origins, app.db.knex)
+
+    const measured = Object.fromEntries(
+      endpoints.map((name) => [name, { engine: [], handWritten: [] }]),
+    )
+    const total = settings.warmupRounds + settings.rounds
+    for (let round = 0; round < total; round++) {
+      const warm = round < settings.warmupRounds
+      const seconds = warm ? settings.warmupSeconds : settings.seconds
+      for (const [e, endpoint] of endpoints.entries()) {
+        const order = (round + e) % 2 === 0 ? ['engine', 'handWritten'] : ['handWritten', 'engine']
+        for (const contender of order) {
+          // Both servers live in this process and only one is loaded at a time, so this
+          // process's CPU time during a load is that server's (SQLite's work included).
+          const cpuBefore = process.cpuUsage()
+          const result = await load.measure({
+            origin: origins[contender],
+            paths: paths[endpoint],
+            connections: settings.connections,
+            seconds,
+          })
+          const cpu = process.cpuUsage(cpuBefore)
+          result.cpuUsPerRequest = (cpu.user + cpu.system) / result.requests
+          log(
+            `${target.dialect} ${warm ? 'warm-up' : `round ${round - settings.warmupRounds + 1}`} ` +
+              `${endpoint} ${contender}: ${Math.round(result.reqPerSec)} req/s, ` +
+              `p95 ${result.p95Ms.toFixed(2)} ms, ${Math.round(result.cpuUsPerRequest)} µs CPU/req`,
+          )
+          if (!warm) measured[endpoint][contender].push(result)
+        }
+      }
+    }
+    return {
+      dialect: target.dialect,
+      version,
+      ...Object.fromEntries(endpoints.map((name) => [name, summarize(measured[name])])),
+    }
+  } finally {
+    await handWritten?.close()
+    await baselineDb?.close()
+    if (target.schema !== undefined) {
+      await app.db.knex.raw('drop schema if exists ?? cascade', [target.schema])
+    }
+    await app.close()
+  }
+}
+
+function originOf(server) {
+  const address = server.addresses().find((a) => a.family === 'IPv4') ?? server.addresses()[0]
+  return `http://127.0.0.1:${address.port}`
+}
+
+/**
+ * Per contender the median round's req/s and p95; the ratio is the median of the rounds' ratios
+ * (each round's engine and hand-written loads ran back to back, so each pair saw the same load).
+ */
+function summarize({ engine, handWritten }) {
+  const side = (runs) => ({
+    reqPerSec: median(runs.map((r) => r.reqPerSec)),
+    p50Ms: median(runs.map((r) => r.p50Ms)),
+    p95Ms: median(runs.map((r) => r.p95Ms)),
+    cpuUsPerRequest: median(runs.map((r) => r.cpuUsPerRequest)),
+    requests: runs.reduce((n, r) => n + r.requests, 0),
+    bytesPerResponse: median(runs.map((r) => r.bytes / r.requests)),
+  })
+  const ratios = engine.map((r, i) => r.reqPerSec / handWritten[i].reqPerSec)
+  // The same comparison from CPU time: hand-written CPU per request ÷ the engine's. Other work
+  // on the machine slows a server down but hardly changes the CPU each request costs it.
+  const cpuRatios = engine.map((r, i) => handWritten[i].cpuUsPerRequest / r.cpuUsPerRequest)
+  return {
+    engine: side(engine),
+    handWritten: side(handWritten),
+    ratio: median(ratios),
+    ratios,
+    cpuRatio: median(cpuRatios),
+  }
+}
+
+async function serverVersion(db) {
+  if (db.dialect === 'sqlite') {
+    const [row] = await db.knex.raw('select sqlite_version() as v')
+    return `SQLite ${row.v}`
+  }
+  const { rows } = await db.knex.raw('show server_version')
+  return `PostgreSQL ${rows[0].server_version.split(' ')[0]}`
+}
