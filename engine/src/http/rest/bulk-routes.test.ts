@@ -1,33 +1,14 @@
-import { randomBytes } from 'node:crypto'
-import type { FastifyInstance } from 'fastify'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { openApp, type App } from '../../boot/open-app.js'
-import { httpPlugin } from '../../plugins/http/http-plugin.js'
-import { dialects, postgresTestUrl } from '../../testing/test-database.js'
+import { describe, expect, it } from 'vitest'
+import { dialects } from '../../testing/test-database.js'
+import { useServedCrm } from '../testing/served-crm.js'
 
 describe.each(dialects)('bulk routes on %s', (dialect) => {
-  let app: App
-  let server: FastifyInstance
-  const schema = `bulk_${randomBytes(4).toString('hex')}`
-  beforeAll(async () => {
-    app = await openApp({
-      dir: 'examples/crm',
-      ...(dialect === 'sqlite'
-        ? { databaseUrl: ':memory:' }
-        : { databaseUrl: postgresTestUrl, schema }),
-      plugins: [httpPlugin()],
-    })
-    server = app.kernel.services.get<FastifyInstance>('http')
-  })
-  afterAll(async () => {
-    if (dialect === 'postgres') await app.db.knex.raw('drop schema if exists ?? cascade', [schema])
-    await app.close()
-  })
+  const served = useServedCrm(dialect)
 
   const call = (method: 'POST' | 'PATCH' | 'DELETE', body: unknown) =>
-    server.inject({ method, url: '/api/v1/data/account/bulk', payload: body as object })
+    served().server.inject({ method, url: '/api/v1/data/account/bulk', payload: body as object })
   const names = async () =>
-    (await app.records.find('account', { sort: ['name'], fields: ['name'] })).records.map(
+    (await served().app.records.find('account', { sort: ['name'], fields: ['name'] })).records.map(
       (r) => r.name,
     )
 
@@ -47,7 +28,7 @@ describe.each(dialects)('bulk routes on %s', (dialect) => {
   })
 
   it('updates all or nothing, refusing a stale version by its entry', async () => {
-    const all = (await app.records.find('account', { sort: ['name'] })).records
+    const all = (await served().app.records.find('account', { sort: ['name'] })).records
     const [a, b] = all as { id: string; version: number }[]
     const stale = await call('PATCH', {
       records: [
@@ -57,7 +38,7 @@ describe.each(dialects)('bulk routes on %s', (dialect) => {
     })
     expect(stale.statusCode).toBe(412)
     expect(stale.json<{ title: string }>().title).toMatch(/^records\[1\]: /)
-    expect((await app.records.get('account', String(a?.id)))?.industry).toBeNull()
+    expect((await served().app.records.get('account', String(a?.id)))?.industry).toBeNull()
     const done = await call('PATCH', {
       records: [
         { id: a?.id, industry: 'technology' },
@@ -65,11 +46,11 @@ describe.each(dialects)('bulk routes on %s', (dialect) => {
       ],
     })
     expect(done.statusCode).toBe(200)
-    expect((await app.records.get('account', String(b?.id)))?.industry).toBe('finance')
+    expect((await served().app.records.get('account', String(b?.id)))?.industry).toBe('finance')
   })
 
   it('deletes all or nothing, and bounds the size of a request', async () => {
-    const ids = (await app.records.find('account', {})).records.map((r) => r.id)
+    const ids = (await served().app.records.find('account', {})).records.map((r) => r.id)
     const missing = await call('DELETE', { ids: [...ids, 'no-such-id'] })
     expect(missing.statusCode).toBe(404)
     expect(await names()).toHaveLength(3)

@@ -1,28 +1,9 @@
-import { randomBytes } from 'node:crypto'
-import type { FastifyInstance } from 'fastify'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { openApp, type App } from '../../boot/open-app.js'
-import { httpPlugin } from '../../plugins/http/http-plugin.js'
-import { dialects, postgresTestUrl } from '../../testing/test-database.js'
+import { describe, expect, it } from 'vitest'
+import { dialects } from '../../testing/test-database.js'
+import { useServedCrm } from '../testing/served-crm.js'
 
 describe.each(dialects)('REST data routes on %s', (dialect) => {
-  let app: App
-  let server: FastifyInstance
-  const schema = `rest_${randomBytes(4).toString('hex')}`
-  beforeAll(async () => {
-    app = await openApp({
-      dir: 'examples/crm',
-      ...(dialect === 'sqlite'
-        ? { databaseUrl: ':memory:' }
-        : { databaseUrl: postgresTestUrl, schema }),
-      plugins: [httpPlugin({ bodyLimit: 64 * 1024 })],
-    })
-    server = app.kernel.services.get<FastifyInstance>('http')
-  })
-  afterAll(async () => {
-    if (dialect === 'postgres') await app.db.knex.raw('drop schema if exists ?? cascade', [schema])
-    await app.close()
-  })
+  const served = useServedCrm(dialect, { bodyLimit: 64 * 1024 })
 
   const call = (
     method: 'GET' | 'POST' | 'PATCH' | 'DELETE',
@@ -30,7 +11,7 @@ describe.each(dialects)('REST data routes on %s', (dialect) => {
     body?: unknown,
     headers: Record<string, string> = {},
   ) =>
-    server.inject({
+    served().server.inject({
       method,
       url,
       headers,
@@ -174,7 +155,7 @@ describe.each(dialects)('REST data routes on %s', (dialect) => {
   })
 
   it('refuses __proto__ in a body and bodies over the limit, without stack traces', async () => {
-    const poisoned = await server.inject({
+    const poisoned = await served().server.inject({
       method: 'POST',
       url: '/api/v1/data/account',
       headers: { 'content-type': 'application/json' },
@@ -188,7 +169,7 @@ describe.each(dialects)('REST data routes on %s', (dialect) => {
   })
 
   it('answers an unexpected failure with 500 and a log reference, never its details', async () => {
-    const off = app.kernel.hooks.on('beforeCreate', ({ record }) => {
+    const off = served().app.kernel.hooks.on('beforeCreate', ({ record }) => {
       if (record.name === 'Boom') throw new Error('secret internals at /srv/db.ts:42')
     })
     const res = await call('POST', '/api/v1/data/account', { name: 'Boom' })
@@ -201,7 +182,7 @@ describe.each(dialects)('REST data routes on %s', (dialect) => {
   })
 
   it('serves GraphQL and the OpenAPI document beside the REST routes', async () => {
-    const graphql = await server.inject({
+    const graphql = await served().server.inject({
       method: 'POST',
       url: '/api/v1/graphql',
       payload: { query: '{ accountList(limit: 1) { data { name } } }' },

@@ -1,38 +1,19 @@
-import { randomBytes } from 'node:crypto'
-import type { FastifyInstance } from 'fastify'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { openApp, type App } from '../../boot/open-app.js'
-import { httpPlugin } from '../../plugins/http/http-plugin.js'
-import { dialects, postgresTestUrl } from '../../testing/test-database.js'
+import { describe, expect, it } from 'vitest'
+import { dialects } from '../../testing/test-database.js'
+import { useServedCrm } from '../testing/served-crm.js'
 
 describe.each(dialects)('Idempotency-Key on %s', (dialect) => {
-  let app: App
-  let server: FastifyInstance
-  const schema = `idem_${randomBytes(4).toString('hex')}`
-  beforeAll(async () => {
-    app = await openApp({
-      dir: 'examples/crm',
-      ...(dialect === 'sqlite'
-        ? { databaseUrl: ':memory:' }
-        : { databaseUrl: postgresTestUrl, schema }),
-      plugins: [httpPlugin()],
-    })
-    server = app.kernel.services.get<FastifyInstance>('http')
-  })
-  afterAll(async () => {
-    if (dialect === 'postgres') await app.db.knex.raw('drop schema if exists ?? cascade', [schema])
-    await app.close()
-  })
+  const served = useServedCrm(dialect)
 
   const post = (key: string, body: unknown) =>
-    server.inject({
+    served().server.inject({
       method: 'POST',
       url: '/api/v1/data/account',
       headers: { 'idempotency-key': key },
       payload: body as object,
     })
   const count = async (name: string) =>
-    (await app.records.find('account', { filter: { name }, count: true })).total
+    (await served().app.records.find('account', { filter: { name }, count: true })).total
 
   it('answers a retry with the first result and creates nothing new', async () => {
     const first = await post('key-1', { name: 'Once' })
