@@ -11,7 +11,13 @@
 import type { RegistryHolder } from '../registry/registry-holder.js'
 import type { HookBus } from '../runtime/hook-bus.js'
 import type { Database } from './connection/database.js'
-import type { AggregateQuery, AggregateResult, FindQuery, FindResult } from './query/query-types.js'
+import type {
+  AggregateQuery,
+  AggregateResult,
+  FindOptions,
+  FindQuery,
+  FindResult,
+} from './query/query-types.js'
 import { aggregateRecords } from './query/aggregate-records.js'
 import { findRecords } from './query/find-records.js'
 import { getRecord } from './query/get-record.js'
@@ -32,7 +38,13 @@ export interface RecordService {
   readonly db: Database
   /** What this service's calls run on: the database, or the transaction it was bound to. */
   readonly executor: Executor
-  find(object: string, query?: FindQuery, context?: DataContext): Promise<FindResult>
+  /** `options` are for the engine's own callers (GraphQL's batches); no door passes a request's. */
+  find(
+    object: string,
+    query?: FindQuery,
+    context?: DataContext,
+    options?: FindOptions,
+  ): Promise<FindResult>
   /** The record, or undefined when it does not exist. */
   get(
     object: string,
@@ -68,7 +80,8 @@ export function createRecordService(
   return {
     db,
     executor: reads,
-    find: (object, query = {}) => findRecords(reads, registry.current(), object, query),
+    find: (object, query = {}, _context, options = {}) =>
+      findRecords(reads, registry.current(), object, query, options),
     get: (object, id, options = {}) => getRecord(reads, registry.current(), object, id, options),
     aggregate: (object, query) => aggregateRecords(reads, registry.current(), object, query),
     transaction: (work) =>

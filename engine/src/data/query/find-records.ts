@@ -8,16 +8,18 @@ import type { Knex } from 'knex'
 import type { ObjectNode } from '../../ir/object-node.js'
 import type { Registry } from '../../registry/registry.js'
 import { fromColumn, rowDecoder } from '../values/row-codec.js'
-import { applyFilter, type FilterContext } from './compile-filter.js'
+import { compileFilter, type FilterContext } from './compile-filter.js'
 import { planExpand } from './expand-plan.js'
 import { expandRecords } from './expand-records.js'
-import { applyKeyset, decodeCursor, encodeCursor } from './query-cursor.js'
+import { decodeCursor, encodeCursor, keysetFragment } from './query-cursor.js'
 import type { QueryExecutor } from './query-executor.js'
 import { checkQueryKeys, readFields, readFlag, readLimit, readOffset } from './query-params.js'
-import type { FindQuery, FindResult } from './query-types.js'
-import { applySearch } from './search-filter.js'
+import { defaultLimit, type FindOptions, type FindQuery, type FindResult } from './query-types.js'
+import { searchFragment } from './search-filter.js'
+import { runSelect } from './select-statement.js'
+import type { SqlFragment } from './sql-fragment.js'
 import { nonNullFields } from './non-null-fields.js'
-import { applySort, parseSort } from './sort-keys.js'
+import { parseSort, sortFragment } from './sort-keys.js'
 
 const findKeys = [
   'filter',
@@ -46,10 +48,11 @@ export async function findRecords(
   registry: Registry,
   objectName: string,
   query: FindQuery = {},
+  options: FindOptions = {},
 ): Promise<FindResult> {
   const object = registry.object(objectName)
   checkQueryKeys(query, findKeys)
-  const limit = readLimit(query.limit)
+  const limit = readLimit(query.limit, defaultLimit, options.maxLimit)
   const offset = readOffset(query.offset)
   const withCount = readFlag(query.count, 'count')
   if (query.cursor !== undefined && query.offset !== undefined) {
@@ -76,17 +79,19 @@ export async function findRecords(
   const { knex, dialect } = executor
   const ctx: FilterContext = { registry, dialect }
   const table = object.table
+  const filtering = conditions(ctx, object, query)
+  const where =
+    cursor === undefined ? filtering : [...filtering, keysetFragment(table, sort, cursor, dialect)]
   // The page query joins nothing (lookups are filtered through subqueries), so its own columns
-  // need no table prefix; knex quotes bare names faster.
-  const page = knex(table).select(
-    [...selected].map((name) => object.fields.get(name)?.column ?? name),
-  )
-  where(page, ctx, object, query)
-  if (cursor !== undefined) applyKeyset(page, table, sort, cursor, dialect)
-  applySort(page, table, sort, nonNullFields(query.filter))
-  page.limit(limit + 1)
-  if (offset > 0) page.offset(offset)
-  const rows = (await page) as Record<string, unknown>[]
+  // need no table prefix.
+  const rows = await runSelect(executor, {
+    table,
+    columns: [...selected].map((name) => object.fields.get(name)?.column ?? name),
+    where,
+    orderBy: sortFragment(table, sort, nonNullFields(query.filter)),
+    limit: limit + 1,
+    offset,
+  })
 
   const more = rows.length > limit
   const pageRows = more ? rows.slice(0, limit) : rows
@@ -106,19 +111,21 @@ export async function findRecords(
   let total: number | undefined
   if (withCount) {
     const counter = knex(table).count({ n: '*' })
-    where(counter, ctx, object, query)
+    for (const part of filtering) {
+      counter.whereRaw(`(${part.sql})`, part.bindings as Knex.RawBinding[])
+    }
     const [row] = (await counter) as { n: unknown }[]
     total = Number(row?.n ?? 0)
   }
   return { records, nextCursor, total }
 }
 
-function where(
-  qb: Knex.QueryBuilder,
-  ctx: FilterContext,
-  object: ObjectNode,
-  query: FindQuery,
-): void {
-  applyFilter(qb, ctx, object, query.filter)
-  applySearch(qb, ctx, object, query.search)
+/** The filter and the search, each as one predicate (none when they restrict nothing). */
+function conditions(ctx: FilterContext, object: ObjectNode, query: FindQuery): SqlFragment[] {
+  const parts: SqlFragment[] = []
+  const filter = compileFilter(ctx, object, query.filter)
+  if (filter !== undefined) parts.push(filter)
+  const search = searchFragment(ctx, object, query.search)
+  if (search !== undefined) parts.push(search)
+  return parts
 }

@@ -6,13 +6,13 @@
  */
 import { createHash } from 'node:crypto'
 import { InvalidCursor } from '@objectos/errors'
-import type { Knex } from 'knex'
 import type { ObjectNode } from '../../ir/object-node.js'
 import type { Dialect } from '../connection/database.js'
 import { toColumn } from '../values/row-codec.js'
 import { filterKindOf } from './filter-operators.js'
 import { checkOperand } from './filter-values.js'
 import type { ResolvedSortKey } from './sort-keys.js'
+import { andAll, fragment, orAll, type SqlFragment } from './sql-fragment.js'
 
 type CursorValue = string | number | boolean | null
 
@@ -83,42 +83,39 @@ export function decodeCursor(
 }
 
 /**
- * Restricts `qb` to rows after the cursor position in the order `keys` define (NULLs last):
- * `k1 after v1 OR (k1 = v1 AND k2 after v2) OR …`.
+ * "After the cursor position" as one predicate:
+ * `k1 after v1 OR (k1 = v1 AND k2 after v2) OR …`. The id key is never NULL, so it is never empty.
  */
-export function applyKeyset(
-  qb: Knex.QueryBuilder,
+export function keysetFragment(
   qualifier: string,
   keys: readonly ResolvedSortKey[],
   values: readonly CursorValue[],
   dialect: Dialect,
-): void {
+): SqlFragment {
   const column = (key: ResolvedSortKey) => `${qualifier}.${key.field.column}`
-  const bound = (key: ResolvedSortKey, value: CursorValue) =>
-    toColumn(key.field, value, dialect) as Knex.Value
-  qb.where((outer) => {
-    keys.forEach((key, index) => {
-      const value = values[index] ?? null
-      // NULLs sort last: nothing follows a NULL within its own key.
-      if (value === null) return
-      outer.orWhere((branch) => {
-        for (let j = 0; j < index; j++) {
-          const previous = keys[j] as ResolvedSortKey
-          const equal = values[j] ?? null
-          if (equal === null) branch.whereNull(column(previous))
-          else branch.whereRaw('?? = ?', [column(previous), bound(previous, equal)])
-        }
-        const op = key.direction === 'asc' ? '>' : '<'
-        if (key.field.name === 'id') {
-          branch.whereRaw(`?? ${op} ?`, [column(key), bound(key, value)])
-        } else {
-          branch.whereRaw(`(?? ${op} ? or ?? is null)`, [
-            column(key),
-            bound(key, value),
-            column(key),
-          ])
-        }
-      })
-    })
+  const bound = (key: ResolvedSortKey, value: CursorValue) => toColumn(key.field, value, dialect)
+  const branches: SqlFragment[] = []
+  keys.forEach((key, index) => {
+    const value = values[index] ?? null
+    // NULLs sort last: nothing follows a NULL within its own key.
+    if (value === null) return
+    const parts: SqlFragment[] = []
+    for (let j = 0; j < index; j++) {
+      const previous = keys[j] as ResolvedSortKey
+      const equal = values[j] ?? null
+      parts.push(
+        equal === null
+          ? fragment('?? is null', [column(previous)])
+          : fragment('?? = ?', [column(previous), bound(previous, equal)]),
+      )
+    }
+    const op = key.direction === 'asc' ? '>' : '<'
+    parts.push(
+      key.field.name === 'id'
+        ? fragment(`?? ${op} ?`, [column(key), bound(key, value)])
+        : fragment(`?? ${op} ? or ?? is null`, [column(key), bound(key, value), column(key)]),
+    )
+    branches.push(andAll(parts))
   })
+  return orAll(branches)
 }

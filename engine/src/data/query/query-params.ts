@@ -25,16 +25,17 @@ export function checkQueryKeys(
   return query
 }
 
-/** A whole number from 1 to `maxLimit`; `fallback` (default 50) when absent. */
+/** A whole number from 1 to `max` (default 500); `fallback` (default 50) when absent. */
 export function readLimit<F extends number | undefined = number>(
   value: unknown,
   fallback: F = defaultLimit as F,
+  max: number = maxLimit,
 ): number | F {
   if (value === undefined) return fallback
-  if (typeof value !== 'number' || !Number.isInteger(value) || value < 1 || value > maxLimit) {
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < 1 || value > max) {
     throw InvalidQuery.create(
       'limit',
-      `expects a whole number from 1 to ${maxLimit}, got ${String(value)}`,
+      `expects a whole number from 1 to ${max}, got ${String(value)}`,
     )
   }
   return value

@@ -34,6 +34,18 @@ export interface FindQuery {
   readonly search?: string | undefined
 }
 
+/**
+ * How a trusted caller inside the engine reads, beyond what a query may ask for. Never built from
+ * a request: the doors pass queries, and only their own code passes these.
+ */
+export interface FindOptions {
+  /**
+   * The largest `limit` accepted instead of 500: GraphQL's relation batches read every child of
+   * up to 1,000 parents in one statement, bounded by their own budget.
+   */
+  readonly maxLimit?: number | undefined
+}
+
 export interface FindResult {
   readonly records: readonly Record<string, unknown>[]
   /** Present when more rows follow; pass it back as `cursor`. */

@@ -11,6 +11,7 @@ import type { ObjectNode } from '../../ir/object-node.js'
 import type { FilterContext } from './compile-filter.js'
 import { filterKindOf } from './filter-operators.js'
 import { likeEscape, likePattern } from './like-pattern.js'
+import { andAll, fragment, orAll, type SqlFragment } from './sql-fragment.js'
 
 export const maxSearchWords = 10
 export const maxSearchLength = 200
@@ -37,13 +38,25 @@ export function applySearch<Q extends Knex.QueryBuilder>(
   object: ObjectNode,
   search: unknown,
 ): Q {
-  if (search === undefined) return qb
+  const compiled = searchFragment(ctx, object, search)
+  if (compiled !== undefined)
+    qb.whereRaw(`(${compiled.sql})`, compiled.bindings as Knex.RawBinding[])
+  return qb
+}
+
+/** The search as one SQL predicate, or undefined when there is nothing to search for. */
+export function searchFragment(
+  ctx: FilterContext,
+  object: ObjectNode,
+  search: unknown,
+): SqlFragment | undefined {
+  if (search === undefined) return undefined
   if (typeof search !== 'string') throw InvalidQuery.create('search', 'expects a string')
   if (search.length > maxSearchLength) {
     throw InvalidQuery.create('search', `at most ${maxSearchLength} characters`)
   }
   const words = search.split(/\s+/).filter((w) => w !== '')
-  if (words.length === 0) return qb
+  if (words.length === 0) return undefined
   if (words.length > maxSearchWords) {
     throw InvalidQuery.create('search', `at most ${maxSearchWords} words, got ${words.length}`)
   }
@@ -53,25 +66,22 @@ export function applySearch<Q extends Knex.QueryBuilder>(
   }
   const qualifier = ctx.alias ?? object.table
   const like = ctx.dialect === 'postgres' ? 'ilike' : 'like'
-  for (const word of words) {
-    const pattern = likePattern(word, 'contains')
-    qb.where((group) => {
-      for (const field of fields) {
-        const column = `${qualifier}.${field.column}`
-        if (field.multiple) {
-          const elements =
-            ctx.dialect === 'postgres'
-              ? 'select 1 from jsonb_array_elements_text(??) as oos_s(v) where oos_s.v'
-              : 'select 1 from json_each(??) as oos_s where oos_s.value'
-          group.orWhereRaw(`exists (${elements} ${like} ? escape '${likeEscape}')`, [
-            column,
-            pattern,
-          ])
-        } else {
-          group.orWhereRaw(`?? ${like} ? escape '${likeEscape}'`, [column, pattern])
-        }
-      }
-    })
-  }
-  return qb
+  const elements =
+    ctx.dialect === 'postgres'
+      ? 'select 1 from jsonb_array_elements_text(??) as oos_s(v) where oos_s.v'
+      : 'select 1 from json_each(??) as oos_s where oos_s.value'
+  // Every word must match (AND); each word may match any searchable field (OR).
+  return andAll(
+    words.map((word) => {
+      const pattern = likePattern(word, 'contains')
+      return orAll(
+        fields.map((field) => {
+          const column = `${qualifier}.${field.column}`
+          return field.multiple
+            ? fragment(`exists (${elements} ${like} ? escape '${likeEscape}')`, [column, pattern])
+            : fragment(`?? ${like} ? escape '${likeEscape}'`, [column, pattern])
+        }),
+      )
+    }),
+  )
 }

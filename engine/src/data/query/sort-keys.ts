@@ -8,6 +8,7 @@ import type { Knex } from 'knex'
 import type { FieldNode } from '../../ir/field-node.js'
 import type { ObjectNode } from '../../ir/object-node.js'
 import { isPlainObject } from './compile-filter.js'
+import { fragment, type SqlFragment } from './sql-fragment.js'
 
 export interface ResolvedSortKey {
   readonly field: FieldNode
@@ -80,10 +81,25 @@ export function applySort(
   keys: readonly ResolvedSortKey[],
   nonNull: ReadonlySet<string> = new Set(),
 ) {
-  for (const key of keys) {
-    // The id is never NULL, nor is a field the filter proves set: a bare direction lets
-    // PostgreSQL walk an index either way instead of sorting.
-    const nulls = key.field.name === 'id' || nonNull.has(key.field.name) ? '' : ' nulls last'
-    qb.orderByRaw(`?? ${key.direction}${nulls}`, [`${qualifier}.${key.field.column}`])
-  }
+  const order = sortFragment(qualifier, keys, nonNull)
+  qb.orderByRaw(order.sql, order.bindings as Knex.RawBinding[])
+}
+
+/** The ORDER BY list (without the keywords) for `keys`, NULLs last. */
+export function sortFragment(
+  qualifier: string,
+  keys: readonly ResolvedSortKey[],
+  nonNull: ReadonlySet<string> = new Set(),
+): SqlFragment {
+  return fragment(
+    keys
+      .map((key) => {
+        // The id is never NULL, nor is a field the filter proves set: a bare direction lets
+        // PostgreSQL walk an index either way instead of sorting.
+        const nulls = key.field.name === 'id' || nonNull.has(key.field.name) ? '' : ' nulls last'
+        return `?? ${key.direction}${nulls}`
+      })
+      .join(', '),
+    keys.map((key) => `${qualifier}.${key.field.column}`),
+  )
 }

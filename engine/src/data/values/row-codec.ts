@@ -95,13 +95,13 @@ function buildDecoder(
     return field === undefined ? [] : [field]
   })
   // Strings, dates and references come back as they are stored; only these need converting.
+  // SQLite hands back numbers as numbers; pg may hand back numeric columns as strings.
   const converted = known.filter(
     (field) =>
       field.multiple ||
       field.storage === 'boolean' ||
       field.storage === 'json' ||
-      field.storage === 'number' ||
-      field.storage === 'integer',
+      (dialect === 'postgres' && (field.storage === 'number' || field.storage === 'integer')),
   )
   if (known.every((field) => field.column === field.name)) {
     // Columns are named like their fields: the driver's row becomes the record in place, which

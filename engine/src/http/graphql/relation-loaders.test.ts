@@ -1,15 +1,16 @@
 import { describe, expect, it } from 'vitest'
-import type { FindQuery } from '../../data/query/query-types.js'
+import type { FindOptions, FindQuery } from '../../data/query/query-types.js'
 import type { DataRecord, RecordService } from '../../data/record-service.js'
 import { loadByIds, loadChildren, maxBatchRecords } from './relation-loaders.js'
 import { RequestBatcher } from './request-batcher.js'
 
 /**
  * A RecordService over an in-memory list that understands what the loaders send — `$in` on one
- * field, optionally ANDed with more — pages with a numeric cursor and records every find.
+ * field, optionally ANDed with more — honours the limit and records every find with its options.
  */
 function fakeRecords(rows: readonly DataRecord[]) {
   const finds: FindQuery[] = []
+  const options: (FindOptions | undefined)[] = []
   const matches = (row: DataRecord, filter: Record<string, unknown>): boolean =>
     Object.entries(filter).every(([key, condition]) => {
       if (key === '$and')
@@ -20,35 +21,35 @@ function fakeRecords(rows: readonly DataRecord[]) {
       return row[key] === condition
     })
   const records = {
-    find: async (_object: string, query: FindQuery = {}) => {
+    find: async (
+      _object: string,
+      query: FindQuery = {},
+      _context: unknown,
+      given?: FindOptions,
+    ) => {
       finds.push(query)
-      const all = rows.filter((row) => matches(row, query.filter ?? {}))
-      const start = Number(query.cursor ?? 0)
+      options.push(given)
       const limit = query.limit ?? 50
-      const page = all.slice(start, start + limit)
-      const more = start + limit < all.length
-      return {
-        records: page,
-        nextCursor: more ? String(start + limit) : undefined,
-        total: undefined,
-      }
+      if (limit > (given?.maxLimit ?? 500)) throw new Error(`limit ${limit} over the maximum`)
+      const all = rows.filter((row) => matches(row, query.filter ?? {}))
+      return { records: all.slice(0, limit), nextCursor: undefined, total: undefined }
     },
   } as unknown as RecordService
-  return { records, finds }
+  return { records, finds, options }
 }
 
 const ids = (n: number, prefix: string) => Array.from({ length: n }, (_, i) => `${prefix}${i}`)
 
 describe('loadByIds', () => {
-  it('answers in the order asked, null for a missing id, one find per 500 distinct ids', async () => {
-    const { records, finds } = fakeRecords(ids(700, 'a').map((id) => ({ id })))
-    const wanted = [...ids(700, 'a'), 'a3', 'gone'].reverse()
+  it('answers in the order asked, null for a missing id, one find per 1,000 distinct ids', async () => {
+    const { records, finds } = fakeRecords(ids(1200, 'a').map((id) => ({ id })))
+    const wanted = [...ids(1200, 'a'), 'a3', 'gone'].reverse()
     const loaded = await loadByIds(records, 'account', ['id'], wanted)
     expect(loaded.map((r) => r?.id ?? null)).toEqual(
       wanted.map((id) => (id === 'gone' ? null : id)),
     )
     expect(finds).toHaveLength(2)
-    expect(finds.map((f) => f.limit)).toEqual([500, 500])
+    expect(finds.map((f) => f.limit)).toEqual([1000, 201])
   })
 })
 
@@ -60,25 +61,37 @@ describe('loadChildren', () => {
     ...ids(300, 'y').map((id, i) => ({ id, account: 'p1', amount: i })),
   ]
 
-  it('groups every child under its parent, reading on past 500 with the cursor', async () => {
-    const { records, finds } = fakeRecords(children)
+  it('groups every child under its parent, reading them all in one find', async () => {
+    const { records, finds, options } = fakeRecords(children)
     const lists = await loadChildren(records, relation, {}, ['id'], ['p0', 'p1', 'p2', 'p0'])
     expect(lists.map((l) => l.length)).toEqual([400, 300, 0, 400])
-    expect(finds).toHaveLength(2)
+    expect(finds).toHaveLength(1)
+    // Past the 500 a request may ask for: the batch's budget plus one, to notice overflow.
+    expect(finds[0]?.limit).toBe(maxBatchRecords + 1)
+    expect(options[0]?.maxLimit).toBe(maxBatchRecords + 1)
     // The lookup is read even when not selected, to group by it.
     expect(finds[0]?.fields).toEqual(['id', 'account'])
     expect(finds[0]?.filter).toEqual({ account: { $in: ['p0', 'p1', 'p2'] } })
   })
 
-  it('keeps the first `limit` of each parent and stops reading once every parent is full', async () => {
+  it('keeps the first `limit` of each parent', async () => {
     const { records, finds } = fakeRecords([...children, { id: 'z', account: 'p2', amount: 1 }])
     const lists = await loadChildren(records, relation, { limit: 2 }, ['id'], ['p0', 'p1'])
     expect(lists.map((l) => l.map((r) => r.id))).toEqual([
       ['x0', 'x1'],
       ['y0', 'y1'],
     ])
-    // 700 children match: the first page of 500 already fills both parents, so no second read.
     expect(finds).toHaveLength(1)
+  })
+
+  it('takes 1,000 parents per find', async () => {
+    const { records, finds } = fakeRecords(children)
+    const parents = ['p0', 'p1', ...ids(1500, 'q')]
+    const lists = await loadChildren(records, relation, {}, ['id'], parents)
+    expect(lists.slice(0, 3).map((l) => l.length)).toEqual([400, 300, 0])
+    expect(finds.map((f) => (f.filter?.account as { $in: unknown[] }).$in.length)).toEqual([
+      1000, 502,
+    ])
   })
 
   it('lets the database apply the limit when one parent is asked for', async () => {

@@ -1,16 +1,17 @@
 /**
  * The batched reads behind lookups and child lists. A batch holds the ids of every parent record
  * at one level of a query; it becomes one `find` with `{ field: { $in: ids } }` — through the same
- * RecordService as REST, so the same filters, sorts and (later) permissions apply. A find returns
- * at most 500 records, so a batch larger than that reads on in pages of 500: the statements grow
- * with the rows only past 500 per relation and level, and a batch that would read more than
- * `maxBatchRecords` fails with a clear error instead of exhausting memory.
+ * RecordService as REST, so the same filters, sorts and (later) permissions apply. One find takes
+ * up to 1,000 parent ids (the filter's list limit) and reads all their records at once, so the
+ * statements do not grow with the rows until a level holds more than 1,000 parents. A batch that
+ * would read more than `maxBatchRecords` fails with a clear error instead of exhausting memory.
  *
  * @example
  *   const byAccount = await loadChildren(records, { child: 'opportunity', field: 'account' }, {},
  *     ['id', 'name', 'account'], accountIds)
  */
 import { InvalidQuery } from '@objectos/errors'
+import { maxListMembers } from '../../data/query/filter-values.js'
 import type { Filter, SortKey } from '../../data/query/query-types.js'
 import { maxLimit } from '../../data/query/query-types.js'
 import type { DataRecord, RecordService } from '../../data/record-service.js'
@@ -42,11 +43,12 @@ export async function loadByIds(
   ids: readonly string[],
 ): Promise<(DataRecord | null)[]> {
   const byId = new Map<unknown, DataRecord>()
-  for (const chunk of chunks([...new Set(ids)], maxLimit)) {
+  for (const chunk of chunks([...new Set(ids)], maxListMembers)) {
     const page = await records.find(
       object,
-      { filter: { id: { $in: chunk } }, fields, limit: maxLimit },
+      { filter: { id: { $in: chunk } }, fields, limit: chunk.length },
       graphqlContext,
+      { maxLimit: maxListMembers },
     )
     for (const record of page.records) byId.set(record.id, record)
   }
@@ -75,51 +77,40 @@ export async function loadChildren(
   const columns = fields.includes(relation.field) ? fields : [...fields, relation.field]
   const groups = new Map<unknown, DataRecord[]>()
   let read = 0
-  for (const chunk of chunks([...new Set(parentIds)], maxLimit)) {
+  for (const chunk of chunks([...new Set(parentIds)], maxListMembers)) {
     const own = { [relation.field]: { $in: chunk } }
     const filter =
       args.filter === null || args.filter === undefined ? own : { $and: [own, args.filter] }
     // One parent with a limit: the database stops at the limit. Several: read them all in the
-    // requested order and keep the first `limit` of each parent.
+    // requested order, in one statement, and keep the first `limit` of each parent. The budget
+    // left plus one row tells whether the batch would read too much.
     const single = chunk.length === 1 && limit !== undefined
-    let cursor: string | undefined
-    do {
-      const page = await records.find(
+    const budget = maxBatchRecords - read + 1
+    const page = await records.find(
+      relation.child,
+      {
+        filter,
+        ...(args.sort === null || args.sort === undefined ? {} : { sort: args.sort }),
+        fields: columns,
+        limit: single ? limit : budget,
+      },
+      graphqlContext,
+      { maxLimit: Math.max(budget, maxLimit) },
+    )
+    read += page.records.length
+    if (read > maxBatchRecords) {
+      throw InvalidQuery.create(
         relation.child,
-        {
-          filter,
-          ...(args.sort === null || args.sort === undefined ? {} : { sort: args.sort }),
-          fields: columns,
-          limit: single ? limit : maxLimit,
-          ...(cursor === undefined ? {} : { cursor }),
-        },
-        graphqlContext,
+        `more than ${maxBatchRecords} ${relation.child} records would be read for one list; ` +
+          'pass a filter or a limit, or ask for fewer parent records',
       )
-      for (const record of page.records) {
-        const parent = record[relation.field]
-        const group = groups.get(parent)
-        if (group === undefined) groups.set(parent, [record])
-        else if (limit === undefined || group.length < limit) group.push(record)
-      }
-      read += page.records.length
-      cursor = single || full(chunk, groups, limit) ? undefined : page.nextCursor
-      if (cursor !== undefined && read >= maxBatchRecords) {
-        throw InvalidQuery.create(
-          relation.child,
-          `more than ${maxBatchRecords} ${relation.child} records would be read for one list; ` +
-            'pass a filter or a limit, or ask for fewer parent records',
-        )
-      }
-    } while (cursor !== undefined)
+    }
+    for (const record of page.records) {
+      const parent = record[relation.field]
+      const group = groups.get(parent)
+      if (group === undefined) groups.set(parent, [record])
+      else if (limit === undefined || group.length < limit) group.push(record)
+    }
   }
   return parentIds.map((id) => groups.get(id) ?? [])
-}
-
-/** Every parent of the chunk already has `limit` children: later rows would be dropped. */
-function full(
-  chunk: readonly string[],
-  groups: ReadonlyMap<unknown, readonly DataRecord[]>,
-  limit: number | undefined,
-): boolean {
-  return limit !== undefined && chunk.every((id) => (groups.get(id)?.length ?? 0) >= limit)
 }

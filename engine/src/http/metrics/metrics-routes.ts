@@ -52,25 +52,34 @@ export function registerMetricsRoutes(
     },
   })
 
+  // One pair of prom-client children per label set: prom-client hashes the labels on every
+  // update otherwise. The sets are bounded: routes, methods and statuses are the server's, and
+  // object names are the app's own or "unknown".
+  const series = new Map<string, { count: () => void; time: (seconds: number) => void }>()
   server.addHook('onResponse', async (request, reply) => {
     const route = request.routeOptions.url ?? 'unmatched'
     if (route === '/metrics') return
     const params = request.params as { object?: unknown } | undefined
-    const labels = {
-      method: request.method,
-      route,
-      // Only the app's objects become label values: a client cannot grow the series by sending
-      // made-up names.
-      object:
-        typeof params?.object !== 'string'
-          ? ''
-          : app.current().objects.has(params.object)
-            ? params.object
-            : 'unknown',
-      status: String(reply.statusCode),
+    // Only the app's objects become label values: a client cannot grow the series by sending
+    // made-up names.
+    const object =
+      typeof params?.object !== 'string'
+        ? ''
+        : app.current().objects.has(params.object)
+          ? params.object
+          : 'unknown'
+    const status = String(reply.statusCode)
+    const key = `${request.method} ${route} ${object} ${status}`
+    let found = series.get(key)
+    if (found === undefined) {
+      const labels = { method: request.method, route, object, status }
+      const counter = requests.labels(labels)
+      const histogram = duration.labels(labels)
+      found = { count: () => counter.inc(), time: (seconds) => histogram.observe(seconds) }
+      series.set(key, found)
     }
-    requests.inc(labels)
-    duration.observe(labels, reply.elapsedTime / 1000)
+    found.count()
+    found.time(reply.elapsedTime / 1000)
   })
 
   server.get('/metrics', async (_request, reply) => {
