@@ -9,13 +9,22 @@
 import { loadAppFolder } from '@objectos/cli'
 import { validateFiles, type SourceFile } from '@objectos/metadata'
 import { compileApp, type CompileResult } from '../compile/compile-app.js'
+import { platformFiles } from './platform-files.js'
 
 export async function loadApp(dir: string): Promise<CompileResult> {
   return compileFiles(await loadAppFolder(dir))
 }
 
-/** Validates and compiles files already in memory (Studio previews, tests). */
+/**
+ * Validates and compiles an app's files already in memory (Studio previews, tests), together
+ * with the platform's own objects (`sys_user`, …), which every app has.
+ */
 export function compileFiles(files: readonly SourceFile[]): CompileResult {
+  return compileExactly([...files, ...platformFiles()])
+}
+
+/** Validates and compiles these files and nothing else (the planner's own tests). */
+export function compileExactly(files: readonly SourceFile[]): CompileResult {
   const { documents, diagnostics } = validateFiles(files)
   return compileApp(documents, diagnostics)
 }

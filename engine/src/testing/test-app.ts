@@ -17,7 +17,7 @@ import type { DataContext } from '../data/write/data-context.js'
 import { deleteRecord, type DeleteOptions } from '../data/write/delete-record.js'
 import { updateRecord, type UpdateOptions } from '../data/write/update-record.js'
 import type { WriteEnv } from '../data/write/write-env.js'
-import { compileFiles, loadApp } from '../load/load-app.js'
+import { compileExactly, compileFiles, loadApp } from '../load/load-app.js'
 import { migrate } from '../migrate/index.js'
 import type { Registry } from '../registry/registry.js'
 import { createHookBus, type HookBus } from '../runtime/hook-bus.js'
@@ -44,11 +44,20 @@ export interface TestApp {
   clear(): Promise<void>
 }
 
-export async function compileTestApp(source: TestAppSource): Promise<Registry> {
+/**
+ * The app of a test: a folder, or objects given inline (the body after `name:`). Every app has
+ * the platform's objects (`sys_user`, …); `platform: false` leaves them out, for suites about
+ * the planner that count tables and steps.
+ */
+export async function compileTestApp(
+  source: TestAppSource,
+  options: { readonly platform?: boolean } = {},
+): Promise<Registry> {
+  const compile = options.platform === false ? compileExactly : compileFiles
   const result =
     typeof source === 'string'
       ? await loadApp(source)
-      : compileFiles([
+      : compile([
           { path: 'objectos.yaml', content: 'name: test_app\n' },
           ...Object.entries(source).map(([name, body]) => ({
             path: `objects/${name}.object.yaml`,

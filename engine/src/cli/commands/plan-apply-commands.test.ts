@@ -63,7 +63,10 @@ describe('objectos plan and apply', () => {
       out: [
         'Database: app/.objectos/data.sqlite (sqlite)',
         '+ create table lead (9 columns)',
-        '1 change, 0 destructive. Run "objectos apply app" to apply.',
+        // The platform's own objects come with every app.
+        '+ create table sys_permission_assignment (9 columns, 2 indexes)',
+        '+ create table sys_user (14 columns, 2 indexes)',
+        '3 changes, 0 destructive. Run "objectos apply app" to apply.',
         '',
       ].join('\n'),
       err: '',
@@ -71,7 +74,8 @@ describe('objectos plan and apply', () => {
 
     const apply = await run('apply', 'app')
     expect(apply.code).toBe(0)
-    expect(apply.out).toContain('+ create table lead (9 columns)\n✔ Applied 1 change.\n')
+    expect(apply.out).toContain('+ create table lead (9 columns)\n')
+    expect(apply.out).toContain('✔ Applied 3 changes.\n')
 
     const again = await run('apply', 'app')
     expect(again).toEqual({
@@ -185,7 +189,7 @@ describe.skipIf(!dialects.includes('postgres'))('objectos apply on PostgreSQL', 
       const { hostname, port, pathname } = new URL(postgresTestUrl)
       const target = `${hostname}:${port || '5432'}${pathname}`
       expect(cli.out().split('\n')[0]).toBe(`Database: ${target} (postgres)`)
-      expect(cli.out()).toContain('✔ Applied 1 change.')
+      expect(cli.out()).toContain('✔ Applied 3 changes.')
       expect(await db.knex.schema.hasTable('lead')).toBe(true)
       expect(await readHistory(db.knex)).toHaveLength(1)
     } finally {

@@ -44,7 +44,8 @@ describe('metadata routes', () => {
       system: false,
     })
     expect(fields.find((f) => f.name === 'version')).toMatchObject({ system: true, readonly: true })
-    expect((await get('/api/v1/meta/objects')).body.data).toHaveLength(1)
+    const listed = (await get('/api/v1/meta/objects')).body.data as { name: string }[]
+    expect(listed.map((o) => o.name)).toEqual(['sys_permission_assignment', 'sys_user', 'task'])
     expect((await get('/api/v1/meta/objects/nope')).status).toBe(404)
   })
 

@@ -14,8 +14,11 @@ import type { FastifyInstance } from 'fastify'
 import type { RegistryHolder } from '../../registry/registry-holder.js'
 import { describeObject } from './describe-object.js'
 
-/** Metadata kinds served as definitions, by their plural route name. */
-const definitionRoutes: Readonly<Record<string, string>> = {
+/**
+ * Metadata kinds served as definitions, by their plural route name (the OpenAPI document lists
+ * the same names).
+ */
+export const definitionRoutes: Readonly<Record<string, string>> = {
   views: 'view',
   pages: 'page',
   apps: 'app',

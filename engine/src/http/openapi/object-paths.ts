@@ -1,8 +1,8 @@
 /**
- * The paths of one object, exactly as rest/data-routes.ts serves them: list and create on
- * `/api/v1/data/<object>`, get, update and delete on `…/{id}`, and the `query` and `aggregate`
- * POST routes. A test compares these paths with the routes data-routes.ts registers, so the two
- * cannot drift apart.
+ * The paths of one object, exactly as rest/data-routes.ts and rest/bulk-routes.ts serve them:
+ * list and create on `/api/v1/data/<object>`, get, update and delete on `…/{id}`, the `query`
+ * and `aggregate` POST routes and the bulk create, update and delete on `…/bulk`. A test compares
+ * the document with the routes the server registers, so the two cannot drift apart.
  *
  * @example
  *   objectPaths(registry, registry.object('account'), names)['/api/v1/data/account']?.get
@@ -12,38 +12,21 @@ import type { ObjectNode } from '../../ir/object-node.js'
 import type { Registry } from '../../registry/registry.js'
 import type { JsonSchema } from './field-schema.js'
 import type { ObjectNames } from './object-schemas.js'
-import { problemResponseNames } from './shared-parameters.js'
-
-export type Operation = Readonly<Record<string, unknown>> & {
-  readonly operationId: string
-  readonly responses: Readonly<Record<string, unknown>>
-}
-export type PathItem = Readonly<Record<string, Operation>>
-
-const schema = (name: string): JsonSchema => ({ $ref: `#/components/schemas/${name}` })
-const parameter = (name: string): JsonSchema => ({ $ref: `#/components/parameters/${name}` })
-const header = (name: string): JsonSchema => ({ $ref: `#/components/headers/${name}` })
-const json = (body: JsonSchema) => ({ content: { 'application/json': { schema: body } } })
+import {
+  envelope as wrap,
+  errorResponses as errors,
+  headerRef as header,
+  json,
+  parameterRef as parameter,
+  schemaRef as schema,
+  type PathItem,
+} from './path-parts.js'
 
 const listParameters = ['filter', 'sort', 'limit', 'offset', 'cursor', 'fields', 'expand', 'count']
 
-/** `{ data: … }` (and `meta` for lists), the envelope of every answer. */
-function envelope(data: JsonSchema, meta = false): JsonSchema {
-  return {
-    type: 'object',
-    required: meta ? ['data', 'meta'] : ['data'],
-    properties: { data, ...(meta ? { meta: schema('ListMeta') } : {}) },
-  }
-}
-
-function errors(...statuses: number[]): Record<string, JsonSchema> {
-  return Object.fromEntries(
-    [...statuses, 500].map((status) => [
-      String(status),
-      { $ref: `#/components/responses/${problemResponseNames[status] ?? 'InternalError'}` },
-    ]),
-  )
-}
+/** `{ data: … }`, and `meta` for lists. */
+const envelope = (data: JsonSchema, meta = false) =>
+  wrap(data, meta ? schema('ListMeta') : undefined)
 
 export function objectPaths(
   registry: Registry,

@@ -91,7 +91,13 @@ describe('buildOpenApiDocument on examples/crm', () => {
       expect(Object.keys(props(doc, stem))).toEqual([...registry.object(object).fields.keys()])
     }
     expect(doc.components.schemas.OpportunityLineItem).toBeDefined()
-    expect(doc.tags.map((t) => t.name)).toEqual([...[...registry.objects.keys()].sort(), 'health'])
+    expect(doc.tags.map((t) => t.name)).toEqual([
+      ...[...registry.objects.keys()].sort(),
+      'Metadata',
+      'GraphQL',
+      'Service',
+      'Health',
+    ])
     expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/health', '/ready']))
   })
 
@@ -281,5 +287,31 @@ fields:
     const names = objectNames(['account_input', 'account'], new Set())
     expect(names.get('account')?.input).toBe('AccountInput')
     expect(names.get('account_input')?.record).toBe('AccountInputRecord')
+  })
+})
+
+describe('objects named like the platform routes', () => {
+  const doc = buildOpenApiDocument(
+    compile({
+      health: 'name: health\nfields:\n  score: { type: number }\n',
+      metadata: 'name: metadata\nfields:\n  note: { type: text }\n',
+      diagnostic: 'name: diagnostic\nfields:\n  note: { type: text }\n',
+      graphql_error: 'name: graphql_error\nfields:\n  note: { type: text }\n',
+    }),
+  )
+
+  it('keep the platform tags and schemas apart from their own', async () => {
+    const tags = doc.tags.map((t) => t.name)
+    expect(new Set(tags).size).toBe(tags.length)
+    expect(doc.paths['/api/v1/data/health']?.get?.tags).toEqual(['health'])
+    expect(doc.paths['/health']?.get?.tags).toEqual(['Health'])
+    expect(props(doc, 'Diagnostic').severity).toBeDefined()
+    expect(props(doc, 'DiagnosticRecord').note).toBeDefined()
+    expect(props(doc, 'GraphqlError').message).toBeDefined()
+    expect(doc.paths['/api/v1/data/graphql_error']?.get?.operationId).toBe('listGraphqlErrorRecord')
+    const result = await new Validator().validate(
+      structuredClone(doc) as unknown as Record<string, unknown>,
+    )
+    expect(result.errors).toBeUndefined()
   })
 })

@@ -1,7 +1,8 @@
 /**
- * Builds the OpenAPI 3.1 document of an app from its registry: one tag, three schemas and four
- * paths per object, the shared query and error formats, the health routes and the (not yet
- * required) auth schemes. Pure and deterministic — objects in name order, no timestamps — so
+ * Builds the OpenAPI 3.1 document of an app from its registry: one tag, three schemas and the
+ * data and bulk paths per object, the shared query and error formats, and every other route the
+ * server has — metadata, GraphQL, the document and docs page, metrics and health — plus the (not
+ * yet required) auth schemes. Pure and deterministic — objects in name order, no timestamps — so
  * the same metadata always gives the same document, and a reload gives a new one.
  *
  * @example
@@ -10,8 +11,14 @@
  */
 import type { Registry } from '../../registry/registry.js'
 import type { JsonSchema } from './field-schema.js'
-import { objectPaths, type PathItem } from './object-paths.js'
+import { graphqlPaths, graphqlSchemas } from './graphql-paths.js'
+import { healthPaths } from './health-paths.js'
+import { metaPaths } from './meta-paths.js'
+import { metaSchemas } from './meta-schemas.js'
+import { objectPaths } from './object-paths.js'
 import { objectNames, objectSchemas, pascalCase } from './object-schemas.js'
+import type { PathItem } from './path-parts.js'
+import { servicePaths } from './service-paths.js'
 import {
   securitySchemes,
   sharedHeaders,
@@ -40,10 +47,23 @@ export interface OpenApiDocument {
   }
 }
 
-const description = `The data API of this app, generated from its metadata: every object has
-list, get, create, update (PATCH), delete, query and aggregate routes under \`/api/v1/data\`.
+const description = `The API of this app, generated from its metadata. Every object has list,
+get, create, update (PATCH), delete, query, aggregate and bulk routes under \`/api/v1/data\`.
 Answers are \`{ "data": …, "meta": … }\`; errors are \`application/problem+json\` with a stable
-\`code\`. Reads carry an \`ETag\`; writes honour \`If-Match\` (412 on a stale version).`
+\`code\`. Reads carry an \`ETag\`; writes honour \`If-Match\` (412 on a stale version). Beside
+the data: the metadata the generated UI reads (\`/api/v1/meta\`), GraphQL (\`/api/v1/graphql\`),
+this document and its docs page, \`/metrics\`, \`/health\` and \`/ready\`.`
+
+/** The platform's own tags. Capitalized, so no object (lowercase names) can take one. */
+const platformTags = [
+  { name: 'Metadata', description: 'Objects, definitions and diagnostics, for the UI and Studio.' },
+  { name: 'GraphQL', description: 'The same data through one GraphQL endpoint.' },
+  { name: 'Service', description: 'This document, its docs page and Prometheus metrics.' },
+  { name: 'Health', description: 'Liveness and readiness, for load balancers.' },
+]
+
+/** Component names taken by the platform: an object that would take one gets a suffix. */
+const platformSchemas = { ...sharedSchemas, ...metaSchemas, ...graphqlSchemas }
 
 export function buildOpenApiDocument(
   registry: Registry,
@@ -52,10 +72,10 @@ export function buildOpenApiDocument(
   const objects = [...registry.objects.values()].sort((a, b) => byName(a.name, b.name))
   const names = objectNames(
     objects.map((o) => o.name),
-    new Set(Object.keys(sharedSchemas)),
+    new Set(Object.keys(platformSchemas)),
   )
-  const schemas: Record<string, JsonSchema> = { ...sharedSchemas }
-  const paths: Record<string, PathItem> = { ...healthPaths }
+  const schemas: Record<string, JsonSchema> = { ...platformSchemas }
+  const paths: Record<string, PathItem> = {}
   const refOf = (object: string) => names.get(object)?.record ?? pascalCase(object)
   for (const object of objects) {
     const own = names.get(object.name)
@@ -63,13 +83,14 @@ export function buildOpenApiDocument(
     Object.assign(schemas, objectSchemas(object, own, refOf))
     Object.assign(paths, objectPaths(registry, object, own))
   }
+  Object.assign(paths, metaPaths(), graphqlPaths(), servicePaths, healthPaths)
   return {
     openapi: '3.1.0',
     info: { title: registry.appName, version: 'v1', description },
     ...(options.serverUrl === undefined ? {} : { servers: [{ url: options.serverUrl }] }),
     tags: [
       ...objects.map((o) => ({ name: o.name, description: `${o.label} (${o.pluralLabel})` })),
-      { name: 'health', description: 'Liveness and readiness, for load balancers.' },
+      ...platformTags,
     ],
     paths,
     components: {
@@ -89,46 +110,4 @@ function sortedKeys<T>(record: Record<string, T>): Record<string, T> {
 /** Code-unit order: the same on every machine, whatever its locale. */
 function byName(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0
-}
-
-const status = (values: readonly string[]): JsonSchema => ({
-  type: 'object',
-  required: ['status'],
-  properties: {
-    status: { type: 'string', enum: values },
-    database: { type: 'string', enum: ['sqlite', 'postgres'] },
-  },
-})
-
-const healthPaths: Record<string, PathItem> = {
-  '/health': {
-    get: {
-      operationId: 'health',
-      tags: ['health'],
-      summary: 'Liveness: the process runs',
-      responses: {
-        '200': {
-          description: 'The process answers.',
-          content: { 'application/json': { schema: status(['ok']) } },
-        },
-      },
-    },
-  },
-  '/ready': {
-    get: {
-      operationId: 'ready',
-      tags: ['health'],
-      summary: 'Readiness: the database answers too',
-      responses: {
-        '200': {
-          description: 'Ready to serve.',
-          content: { 'application/json': { schema: status(['ready']) } },
-        },
-        '503': {
-          description: 'The database does not answer; send traffic elsewhere.',
-          content: { 'application/json': { schema: status(['unavailable']) } },
-        },
-      },
-    },
-  },
 }

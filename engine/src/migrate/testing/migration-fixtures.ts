@@ -14,8 +14,9 @@ import { openTestDatabase } from '../../testing/test-database.js'
 import { introspect, type LiveTable } from '../live-schema.js'
 import { readHistory } from '../migration-history.js'
 
+/** Only the given objects: these suites count tables and steps, so no platform objects. */
 export function app(objects: Readonly<Record<string, string>>): Promise<Registry> {
-  return compileTestApp(objects)
+  return compileTestApp(objects, { platform: false })
 }
 
 /** Runs `test` on a fresh empty database of the dialect, closed (and dropped) afterwards. */
