@@ -18,6 +18,7 @@ import type { RecordService } from '../data/record-service.js'
 import { compileFiles, loadApp } from '../load/load-app.js'
 import { migrateOnStart } from '../migrate/index.js'
 import { dataPlugin } from '../plugins/data/data-plugin.js'
+import { identityPlugin, type IdentityPluginOptions } from '../plugins/identity/identity-plugin.js'
 import type { ReloadOutcome } from '../registry/registry-holder.js'
 import type { Registry } from '../registry/registry.js'
 import type { Plugin } from '../runtime/define-plugin.js'
@@ -36,6 +37,8 @@ export interface OpenAppOptions {
   readonly registry?: Registry
   /** Plugins to start after the core ones. */
   readonly plugins?: readonly Plugin[]
+  /** Settings of the identity layer (sign-in, sessions, API keys); default: from process.env. */
+  readonly identity?: IdentityPluginOptions
 }
 
 export interface App {
@@ -67,6 +70,7 @@ export async function openApp(options: OpenAppOptions): Promise<App> {
   })
   const kernel = createKernel(compiled.registry, [
     dataPlugin({ db, prepare: migrateOnStart }),
+    identityPlugin(options.identity),
     ...(options.plugins ?? []),
   ])
   try {

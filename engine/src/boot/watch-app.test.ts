@@ -6,12 +6,17 @@ import { describe, expect, it } from 'vitest'
 import { httpPlugin } from '../plugins/http/http-plugin.js'
 import { openApp } from './open-app.js'
 import { watchApp } from './watch-app.js'
+import { identifyAsAdmin } from '../http/identify-as-admin.js'
 
 describe('hot reload', () => {
   it('applies a valid change to the running app and keeps it running over an invalid one', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'objectos-watch-'))
     cpSync('examples/crm', dir, { recursive: true })
-    const app = await openApp({ dir, databaseUrl: ':memory:', plugins: [httpPlugin()] })
+    const app = await openApp({
+      dir,
+      databaseUrl: ':memory:',
+      plugins: [httpPlugin({ identify: identifyAsAdmin })],
+    })
     const server = app.kernel.services.get<FastifyInstance>('http')
     const reloads: boolean[] = []
     let next: (ok: boolean) => void = () => undefined

@@ -7,6 +7,7 @@ import { commandTable, type Command } from '@objectos/cli'
 import { applyCommand } from './commands/apply-command.js'
 import { planCommand } from './commands/plan-command.js'
 import { devCommand, serveCommand } from './commands/serve-command.js'
+import { userCommand } from './commands/user-command.js'
 
 export const engineCommandTable: readonly Command[] = [
   ...commandTable,
@@ -14,4 +15,5 @@ export const engineCommandTable: readonly Command[] = [
   applyCommand,
   serveCommand,
   devCommand,
+  userCommand,
 ]

@@ -11,8 +11,10 @@ import type { Diagnostic, ParsedDocument } from '@objectos/metadata'
 import type { DefinitionNode } from '../ir/definition-node.js'
 import type { SummaryInfo } from '../ir/field-node.js'
 import type { ObjectNode } from '../ir/object-node.js'
+import type { PermissionSetNode } from '../ir/permission-set-node.js'
 import { createRegistry, type Registry } from '../registry/registry.js'
 import { compileObject } from './compile-object.js'
+import { compilePermissionSet } from './compile-permission-set.js'
 
 type Def = Readonly<Record<string, unknown>>
 
@@ -27,6 +29,7 @@ export function compileApp(
   if (diagnostics.some((d) => d.severity === 'error')) return { ok: false, diagnostics }
   const objectDefs = new Map<string, { def: Def; file: string }>()
   const definitions = new Map<string, DefinitionNode>()
+  const permissionSets = new Map<string, PermissionSetNode>()
   let appName = 'app'
   for (const doc of documents) {
     const value = doc.value as Def
@@ -36,6 +39,9 @@ export function compileApp(
       objectDefs.set(String(value.name ?? doc.stem), { def: value, file: doc.file })
     } else {
       const name = typeof value.name === 'string' ? value.name : doc.stem
+      if (doc.kind === 'permission') {
+        permissionSets.set(name, compilePermissionSet({ ...value, name }, doc.file))
+      }
       definitions.set(
         `${doc.kind}:${name}`,
         Object.freeze({ kind: doc.kind, name, file: doc.file, definition: deepFreeze(value) }),
@@ -68,7 +74,11 @@ export function compileApp(
   for (const [name, { def, file }] of [...objectDefs].sort(([a], [b]) => (a < b ? -1 : 1))) {
     objects.set(name, compileObject(def, file, resolveSummary))
   }
-  return { ok: true, registry: createRegistry(appName, objects, definitions), diagnostics }
+  return {
+    ok: true,
+    registry: createRegistry(appName, objects, definitions, permissionSets),
+    diagnostics,
+  }
 }
 
 function deepFreeze<T>(value: T): T {

@@ -4,7 +4,7 @@
  * ones, one per unique field, one per relationship column).
  */
 import type { IndexNode, ObjectNode as ObjectNodeType } from '../ir/object-node.js'
-import { ObjectNode } from '../ir/object-node.js'
+import { ObjectNode, type SharingModel } from '../ir/object-node.js'
 import type { FieldNode, SummaryInfo } from '../ir/field-node.js'
 import { compileField } from './compile-field.js'
 import { compileValidation } from './compile-validation.js'
@@ -43,6 +43,7 @@ export function compileObject(
     validations,
     indexes: indexesOf(name, def, fields),
     renamedFrom: typeof def.renamedFrom === 'string' ? def.renamedFrom : undefined,
+    sharingModel: sharingModel(def.sharingModel),
     fieldRenames: renames,
     file,
   })
@@ -67,4 +68,9 @@ function indexesOf(table: string, def: Def, fields: ReadonlyMap<string, FieldNod
     else if (field.reference !== undefined) add([field.column], false)
   }
   return out
+}
+
+/** The organization-wide default; an object that says nothing is private. */
+function sharingModel(value: unknown): SharingModel {
+  return value === 'public_read' || value === 'public_read_write' ? value : 'private'
 }

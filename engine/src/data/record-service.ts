@@ -80,10 +80,19 @@ export function createRecordService(
   return {
     db,
     executor: reads,
-    find: (object, query = {}, _context, options = {}) =>
-      findRecords(reads, registry.current(), object, query, options),
-    get: (object, id, options = {}) => getRecord(reads, registry.current(), object, id, options),
-    aggregate: (object, query) => aggregateRecords(reads, registry.current(), object, query),
+    // The context's principal, when there is one, limits every read to what it may see.
+    find: (object, query = {}, context = systemContext, options = {}) =>
+      findRecords(reads, registry.current(), object, query, {
+        ...options,
+        principal: context.principal,
+      }),
+    get: (object, id, options = {}, context = systemContext) =>
+      getRecord(reads, registry.current(), object, id, {
+        ...options,
+        principal: context.principal,
+      }),
+    aggregate: (object, query, context = systemContext) =>
+      aggregateRecords(reads, registry.current(), object, query, { principal: context.principal }),
     transaction: (work) =>
       trx !== undefined
         ? work(createRecordService(db, registry, hooks, trx))

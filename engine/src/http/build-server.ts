@@ -11,9 +11,13 @@ import { RouteNotFound } from '@objectos/errors'
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify'
 import type { Database } from '../data/connection/database.js'
 import type { RecordService } from '../data/record-service.js'
+import type { Identity } from '../identity/create-identity.js'
 import type { RegistryHolder } from '../registry/registry-holder.js'
+import { registerAuthRoutes } from './auth/auth-routes.js'
+import { identifyCaller } from './auth/identify-caller.js'
 import { registerGraphql } from './graphql/graphql-plugin.js'
 import { registerHealthRoutes } from './health-routes.js'
+import { registerRequestPrincipal, type Identify } from './request-principal.js'
 import { asObjectOSError, sendProblem } from './problem-reply.js'
 import { registerMetaRoutes } from './meta/meta-routes.js'
 import { registerMetricsRoutes } from './metrics/metrics-routes.js'
@@ -30,6 +34,14 @@ export interface ServerOptions {
   readonly logger?: FastifyServerOptions['logger']
   /** Largest request body in bytes (default 1 MiB); larger ones answer 413. */
   readonly bodyLimit?: number
+  /** The identity layer: its routes are served under /api/v1/auth. */
+  readonly identity?: Identity | undefined
+  /**
+   * Who sends a request. Default: the identity layer's session or API key, with the user's
+   * permissions (identifyCaller). Without either nobody is recognised and every data, GraphQL
+   * and metadata request answers 401.
+   */
+  readonly identify?: Identify | undefined
 }
 
 export function buildServer(options: ServerOptions): FastifyInstance {
@@ -46,7 +58,12 @@ export function buildServer(options: ServerOptions): FastifyInstance {
   server.setNotFoundHandler((request, reply) => {
     sendProblem(reply, RouteNotFound.create(request.method, request.url.split('?')[0] ?? ''))
   })
+  registerRequestPrincipal(
+    server,
+    options.identify ?? (options.identity === undefined ? undefined : identifyCaller(options.db)),
+  )
   registerHealthRoutes(server, options.db)
+  if (options.identity !== undefined) registerAuthRoutes(server, options.identity)
   registerMetricsRoutes(server, options.db, options.registry)
   registerBulkRoutes(server, options.records)
   registerDataRoutes(server, options.records)

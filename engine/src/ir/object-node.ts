@@ -11,6 +11,12 @@ export interface IndexNode {
   readonly unique: boolean
 }
 
+/**
+ * Who sees a record before any permission set's scope or viewAll widens it: its owner (and their
+ * managers), everyone (read), or everyone (read and write).
+ */
+export type SharingModel = 'private' | 'public_read' | 'public_read_write'
+
 export interface ObjectNode {
   readonly kind: 'object'
   readonly name: string
@@ -23,6 +29,7 @@ export interface ObjectNode {
   readonly fields: ReadonlyMap<string, FieldNode>
   readonly validations: readonly ValidationNode[]
   readonly indexes: readonly IndexNode[]
+  readonly sharingModel: SharingModel
   /** The metadata name this object had before (declared rename), if any. */
   readonly renamedFrom: string | undefined
   /** Field renames declared on this object: new name → old name. */

@@ -6,6 +6,7 @@
 import { UnknownObject } from '@objectos/errors'
 import type { DefinitionNode } from '../ir/definition-node.js'
 import type { ObjectNode } from '../ir/object-node.js'
+import type { PermissionSetNode } from '../ir/permission-set-node.js'
 
 /** A field of another object that points at this one (lookup or master_detail). */
 export interface ChildRelation {
@@ -26,6 +27,8 @@ export interface Registry {
   readonly objects: ReadonlyMap<string, ObjectNode>
   /** Non-object definitions, keyed `kind:name` (e.g. `view:account`). */
   readonly definitions: ReadonlyMap<string, DefinitionNode>
+  /** Permission sets by name, compiled for the access layer. */
+  readonly permissionSets: ReadonlyMap<string, PermissionSetNode>
   /** The object, or UnknownObject (404). */
   object(name: string): ObjectNode
   /** Fields elsewhere that reference `object`. */
@@ -38,6 +41,7 @@ export function createRegistry(
   appName: string,
   objects: ReadonlyMap<string, ObjectNode>,
   definitions: ReadonlyMap<string, DefinitionNode>,
+  permissionSets: ReadonlyMap<string, PermissionSetNode> = new Map(),
 ): Registry {
   const children = new Map<string, ChildRelation[]>()
   const summaries = new Map<string, (SummaryDependency & { field: string })[]>()
@@ -72,6 +76,7 @@ export function createRegistry(
     appName,
     objects,
     definitions,
+    permissionSets,
     object(name) {
       const node = objects.get(name)
       if (node === undefined) throw UnknownObject.create(name)

@@ -9,6 +9,8 @@
 export { ObjectOSError, type FieldError } from './objectos-error.js'
 export { defineError, definedErrors, type ErrorDefinition } from './define-error.js'
 export * from './data-errors.js'
+export * from './access-errors.js'
+export * from './auth-errors.js'
 export * from './engine-errors.js'
 export * from './http-errors.js'
 export { renderErrorsReference } from './render-errors-reference.js'

@@ -14,11 +14,18 @@ const bin = join(root, 'engine/bin/objectos.js')
 const built = existsSync(join(root, 'engine/dist/cli/bin.js'))
 
 describe.skipIf(!built)('objectos serve', () => {
-  it('migrates, serves the REST API on a real port and stops on SIGTERM', async () => {
+  it('migrates, creates the first admin, serves the REST API to signed-in callers and stops on SIGTERM', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'objectos-serve-'))
     cpSync(join(root, 'examples/crm'), dir, { recursive: true })
     const child = spawn(process.execPath, [bin, 'serve', dir], {
-      env: { ...process.env, PORT: '0', DATABASE_URL: '', LOG_LEVEL: 'warn' },
+      env: {
+        ...process.env,
+        PORT: '0',
+        DATABASE_URL: '',
+        LOG_LEVEL: 'warn',
+        OBJECTOS_ADMIN_EMAIL: 'admin@example.com',
+        OBJECTOS_ADMIN_PASSWORD: 'a long admin passphrase',
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     })
     try {
@@ -36,13 +43,27 @@ describe.skipIf(!built)('objectos serve', () => {
         status: 'ready',
         database: 'sqlite',
       })
+      // Nobody signed in: the data is closed.
+      expect((await fetch(`${url}/api/v1/data/account`)).status).toBe(401)
+      const signIn = await fetch(`${url}/api/v1/auth/sign-in/email`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', origin: url },
+        body: JSON.stringify({ email: 'admin@example.com', password: 'a long admin passphrase' }),
+      })
+      expect(signIn.status).toBe(200)
+      const cookie = signIn.headers
+        .getSetCookie()
+        .map((c) => c.split(';')[0])
+        .join('; ')
       const created = await fetch(`${url}/api/v1/data/account`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
+        headers: { 'content-type': 'application/json', cookie, origin: url },
         body: JSON.stringify({ name: 'Served' }),
       })
       expect(created.status).toBe(201)
-      const list = await (await fetch(`${url}/api/v1/data/account?fields=name`)).json()
+      const list = await (
+        await fetch(`${url}/api/v1/data/account?fields=name`, { headers: { cookie } })
+      ).json()
       expect(list).toMatchObject({ data: [{ name: 'Served' }] })
       const exited = new Promise<number | null>((done) => child.on('exit', done))
       child.kill('SIGTERM')

@@ -30,7 +30,10 @@ export const serveCommand: Command = {
     'stops the start and names the command that applies it. Logs are JSON lines (pino).',
     '',
     'Environment: PORT (default 3000), HOST (default 127.0.0.1; 0.0.0.0 in a container),',
-    'DATABASE_URL, LOG_LEVEL (default info).',
+    'DATABASE_URL, LOG_LEVEL (default info), OBJECTOS_SECRET (signs sessions; default: a',
+    'random secret kept in the database), OBJECTOS_BASE_URL (the public URL; https makes',
+    'cookies Secure), OBJECTOS_ADMIN_EMAIL and OBJECTOS_ADMIN_PASSWORD (create the first',
+    'administrator when there is none).',
     '',
     'Exit codes: 0 stopped by a signal, 1 metadata errors or a failed start, 2 usage error.',
   ].join('\n'),
@@ -91,6 +94,12 @@ async function runServe(input: CommandInput, io: CliIo, watching: boolean): Prom
       registry: compiled.registry,
       databaseUrl: io.env.DATABASE_URL || undefined,
       plugins: [httpPlugin({ port, host, logger: { level: io.env.LOG_LEVEL ?? 'info' } })],
+      // The first administrator of a container, from OBJECTOS_ADMIN_EMAIL/PASSWORD.
+      identity: {
+        env: io.env,
+        bootstrap: true,
+        log: (line) => io.stderr.write(`objectos serve: ${line}\n`),
+      },
     })
   } catch (error) {
     if (!(error instanceof ObjectOSError)) throw error

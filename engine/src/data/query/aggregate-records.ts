@@ -5,7 +5,9 @@
  */
 import { InvalidQuery, UnknownField } from '@objectos/errors'
 import type { FieldNode } from '../../ir/field-node.js'
+import type { Knex } from 'knex'
 import type { Registry } from '../../registry/registry.js'
+import { readGuard } from '../access/read-guard.js'
 import type { Dialect } from '../connection/database.js'
 import { columnTypeOf } from '../schema/column-type.js'
 import { fromColumn } from '../values/row-codec.js'
@@ -13,7 +15,12 @@ import { applyFilter, isPlainObject } from './compile-filter.js'
 import { LookupJoins } from './lookup-joins.js'
 import type { QueryExecutor } from './query-executor.js'
 import { checkQueryKeys, readLimit } from './query-params.js'
-import type { AggregateFunction, AggregateQuery, AggregateResult } from './query-types.js'
+import type {
+  AggregateFunction,
+  AggregateQuery,
+  AggregateResult,
+  FindOptions,
+} from './query-types.js'
 import { sortEntries } from './sort-keys.js'
 
 const aggregateKeys = ['filter', 'groupBy', 'aggregates', 'sort', 'limit'] as const
@@ -52,17 +59,22 @@ export async function aggregateRecords(
   registry: Registry,
   objectName: string,
   query: AggregateQuery,
+  options: FindOptions = {},
 ): Promise<AggregateResult> {
   const object = registry.object(objectName)
+  const { knex, dialect } = executor
+  // A principal aggregates only rows it may read, over fields it may read.
+  const guard =
+    options.principal === undefined ? undefined : readGuard(registry, options.principal, dialect)
+  guard?.object(object)
   checkQueryKeys(query, aggregateKeys)
   const limit = readLimit(query.limit, undefined)
-  const joins = new LookupJoins(registry, object)
+  const joins = new LookupJoins(registry, object, guard)
   const groups = readGroups(joins, query.groupBy)
   const measures = readMeasures(joins, query.aggregates, groups)
 
-  const { knex, dialect } = executor
   const qb = knex(object.table)
-  joins.apply(qb)
+  joins.apply(qb, knex)
   for (const group of groups) qb.select({ [group.alias]: group.column })
   for (const m of measures) {
     const target = { [m.alias]: m.column ?? '*' }
@@ -73,7 +85,9 @@ export async function aggregateRecords(
     else qb.max(target)
   }
   if (groups.length > 0) qb.groupBy(groups.map((g) => g.column))
-  applyFilter(qb, { registry, dialect }, object, query.filter)
+  applyFilter(qb, { registry, dialect, guard }, object, query.filter)
+  const visible = guard?.rows(object, object.table)
+  if (visible !== undefined) qb.whereRaw(`(${visible.sql})`, visible.bindings as Knex.RawBinding[])
   const aliases = new Map<string, string>([
     ...groups.map((g) => [g.name, g.alias] as const),
     ...measures.map((m) => [m.name, m.alias] as const),

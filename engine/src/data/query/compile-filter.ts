@@ -16,6 +16,7 @@ import type { ObjectNode } from '../../ir/object-node.js'
 import type { Registry } from '../../registry/registry.js'
 import type { Dialect } from '../connection/database.js'
 import { conditionSql } from './field-condition.js'
+import type { ReadGuard } from '../access/read-guard.js'
 import { fieldOf, maxPathHops } from './field-path.js'
 import { andAll, fragment, not, orAll, type SqlFragment } from './sql-fragment.js'
 
@@ -24,6 +25,12 @@ export interface FilterContext {
   readonly dialect: Dialect
   /** The name the object's table goes by in the query (default: the table name). */
   readonly alias?: string | undefined
+  /**
+   * The principal's read access: every field the filter names must be readable, and a path
+   * through a lookup only matches records of the target the principal may read. None: the
+   * system, which reads everything.
+   */
+  readonly guard?: ReadGuard | undefined
 }
 
 interface Scope {
@@ -145,6 +152,7 @@ function compilePath(
     throw InvalidFilter.create(`"${path}" crosses more than ${maxPathHops} lookups`)
   }
   const field = fieldOf(scope.object, head, path, 'filter')
+  scope.ctx.guard?.checkField(scope.object, field, 'filter on')
   if (rest.length === 0) return compileField(scope, field, value, path)
   if (field.reference === undefined) {
     throw InvalidFilter.create(`"${path}": "${head}" of ${scope.object.name} is not a lookup`)
@@ -158,8 +166,12 @@ function compilePath(
     value,
     path,
   )
-  const sql = `?? in (select ?? from ?? as ?? where ${inner.sql})`
-  const bindings = [column, `${alias}.id`, target.table, alias, ...inner.bindings]
+  // Only records of the target the principal may read can match: a filter through a lookup
+  // must not reveal anything about hidden records.
+  const visible = scope.ctx.guard?.rows(target, alias)
+  const condition = visible === undefined ? inner : andAll([inner, visible])
+  const sql = `?? in (select ?? from ?? as ?? where ${condition.sql})`
+  const bindings = [column, `${alias}.id`, target.table, alias, ...condition.bindings]
   // `account IN (…)` is NULL when account is: under `$not` that row must count as not matching.
   return scope.twoValued
     ? fragment(`?? is not null and ${sql}`, [column, ...bindings])

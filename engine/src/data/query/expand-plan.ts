@@ -9,6 +9,7 @@ import { InvalidQuery, UnknownField } from '@objectos/errors'
 import type { FieldNode } from '../../ir/field-node.js'
 import type { ObjectNode } from '../../ir/object-node.js'
 import type { Registry } from '../../registry/registry.js'
+import type { ReadGuard } from '../access/read-guard.js'
 
 /** How deep one expand path may go, and how many paths one query may expand. */
 export const maxExpandDepth = 3
@@ -30,7 +31,12 @@ export interface ExpandNode {
  * @example
  *   planExpand(registry, account, ['parent_account', 'opportunity.primary_contact'])
  */
-export function planExpand(registry: Registry, object: ObjectNode, expand: unknown): ExpandNode[] {
+export function planExpand(
+  registry: Registry,
+  object: ObjectNode,
+  expand: unknown,
+  guard?: ReadGuard,
+): ExpandNode[] {
   if (expand === undefined) return []
   if (!Array.isArray(expand)) throw InvalidQuery.create('expand', 'expects a list of names')
   if (expand.length > maxExpandPaths) {
@@ -41,7 +47,7 @@ export function planExpand(registry: Registry, object: ObjectNode, expand: unkno
     if (typeof entry !== 'string' || entry === '') {
       throw InvalidQuery.create('expand', 'expects names like "account" or "opportunity"')
     }
-    walk(registry, object, entry.split('.'), entry, roots, 1)
+    walk(registry, object, entry.split('.'), entry, roots, 1, guard)
   }
   return roots
 }
@@ -53,6 +59,7 @@ function walk(
   entry: string,
   level: ExpandNode[],
   depth: number,
+  guard: ReadGuard | undefined,
 ): void {
   if (depth > maxExpandDepth) {
     throw InvalidQuery.create('expand', `"${entry}" nests deeper than ${maxExpandDepth} levels`)
@@ -69,6 +76,7 @@ function walk(
       )
     }
     node = { kind: 'lookup', key: head, field, object: registry.object(field.reference.object) }
+    guard?.checkField(object, field, 'expand')
   } else {
     const relations = registry.childRelations(object.name).filter((r) => r.child === head)
     if (relations.length === 0) throw UnknownField.create(object.name, entry, 'expand')
@@ -85,15 +93,19 @@ function walk(
     const child = registry.object(head)
     const childField = child.fields.get(relation.field)
     if (childField === undefined) throw UnknownField.create(head, relation.field, 'expand')
+    guard?.checkField(child, childField, 'expand through')
     const key = named !== undefined ? `${head}.${named.field}` : head
     node = { kind: 'children', key, field: childField, object: child }
   }
+  // The target must be readable at all (ObjectAccessDenied otherwise); which of its records
+  // and fields come back is decided when they are loaded.
+  guard?.object(node.object)
   let existing = level.find((n) => n.key === node.key)
   if (existing === undefined) {
     existing = { ...node, children: [] }
     level.push(existing)
   }
   if (remaining.length > 0) {
-    walk(registry, node.object, remaining, entry, existing.children, depth + 1)
+    walk(registry, node.object, remaining, entry, existing.children, depth + 1, guard)
   }
 }

@@ -7,21 +7,25 @@ import type { Dialect } from '../connection/database.js'
 import { rowDecoder, type DataRecord } from '../values/row-codec.js'
 import type { ExpandNode } from './expand-plan.js'
 import type { QueryExecutor } from './query-executor.js'
-import { applySort, type ResolvedSortKey } from './sort-keys.js'
+import type { ReadGuard } from '../access/read-guard.js'
+import { runSelect } from './select-statement.js'
+import { sortFragment, type ResolvedSortKey } from './sort-keys.js'
+import { fragment } from './sql-fragment.js'
 
 /** Expands `records` (of the nodes' parent object) in place. */
 export async function expandRecords(
   executor: QueryExecutor,
   nodes: readonly ExpandNode[],
   records: readonly DataRecord[],
+  guard?: ReadGuard,
 ): Promise<void> {
   for (const node of nodes) {
     const loaded =
       node.kind === 'lookup'
-        ? await expandLookup(executor, node, records)
-        : await expandChildren(executor, node, records)
+        ? await expandLookup(executor, node, records, guard)
+        : await expandChildren(executor, node, records, guard)
     if (node.children.length > 0 && loaded.length > 0) {
-      await expandRecords(executor, node.children, loaded)
+      await expandRecords(executor, node.children, loaded, guard)
     }
   }
 }
@@ -30,9 +34,10 @@ async function expandLookup(
   executor: QueryExecutor,
   node: ExpandNode,
   records: readonly DataRecord[],
+  guard: ReadGuard | undefined,
 ): Promise<DataRecord[]> {
   const ids = unique(records.map((r) => r[node.field.name]))
-  const loaded = await selectWhereIn(executor, node.object, 'id', ids, undefined)
+  const loaded = await selectWhereIn(executor, node.object, 'id', ids, undefined, guard)
   const byId = new Map(loaded.map((r) => [r.id, r]))
   for (const record of records) {
     const id = record[node.field.name]
@@ -46,6 +51,7 @@ async function expandChildren(
   executor: QueryExecutor,
   node: ExpandNode,
   records: readonly DataRecord[],
+  guard: ReadGuard | undefined,
 ): Promise<DataRecord[]> {
   const ids = unique(records.map((r) => r.id))
   const created = node.object.fields.get('created_at')
@@ -53,7 +59,7 @@ async function expandChildren(
   const order: ResolvedSortKey[] = []
   if (created !== undefined) order.push({ field: created, direction: 'asc' })
   if (id !== undefined) order.push({ field: id, direction: 'asc' })
-  const loaded = await selectWhereIn(executor, node.object, node.field.column, ids, order)
+  const loaded = await selectWhereIn(executor, node.object, node.field.column, ids, order, guard)
   const groups = new Map<unknown, DataRecord[]>()
   for (const child of loaded) {
     const parent = child[node.field.name]
@@ -76,15 +82,25 @@ async function selectWhereIn(
   column: string,
   ids: readonly string[],
   order: readonly ResolvedSortKey[] | undefined,
+  guard: ReadGuard | undefined,
 ): Promise<DataRecord[]> {
   if (ids.length === 0) return []
-  const { knex, dialect } = executor
-  const qb = knex(object.table)
-    .select(`${object.table}.*`)
-    .whereRaw(`?? in (${idListSql(dialect)})`, [`${object.table}.${column}`, JSON.stringify(ids)])
-  if (order !== undefined) applySort(qb, object.table, order)
-  const rows = (await qb) as Record<string, unknown>[]
-  return rows.map(rowDecoder(object, dialect))
+  const { dialect } = executor
+  // A principal gets the records and fields it may read; a hidden target reads as no record.
+  const fields = guard?.readableFields(object)
+  const visible = guard?.rows(object, object.table)
+  const rows = await runSelect(executor, {
+    table: object.table,
+    columns: (fields ?? [...object.fields.keys()]).map(
+      (name) => object.fields.get(name)?.column ?? name,
+    ),
+    where: [
+      fragment(`?? in (${idListSql(dialect)})`, [`${object.table}.${column}`, JSON.stringify(ids)]),
+      ...(visible === undefined ? [] : [visible]),
+    ],
+    orderBy: order === undefined ? undefined : sortFragment(object.table, order),
+  })
+  return rows.map(rowDecoder(object, dialect, fields))
 }
 
 function idListSql(dialect: Dialect): string {

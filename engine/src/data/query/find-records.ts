@@ -7,6 +7,7 @@ import { InvalidQuery } from '@objectos/errors'
 import type { Knex } from 'knex'
 import type { ObjectNode } from '../../ir/object-node.js'
 import type { Registry } from '../../registry/registry.js'
+import { readGuard } from '../access/read-guard.js'
 import { fromColumn, rowDecoder } from '../values/row-codec.js'
 import { compileFilter, type FilterContext } from './compile-filter.js'
 import { planExpand } from './expand-plan.js'
@@ -61,9 +62,20 @@ export async function findRecords(
       'cannot be combined with cursor; a cursor already says where to start',
     )
   }
-  const output = readFields(object, query.fields)
+  const { dialect } = executor
+  // A principal reads only what it may: the object, its readable fields, its visible rows.
+  const guard =
+    options.principal === undefined ? undefined : readGuard(registry, options.principal, dialect)
+  guard?.object(object)
+  const requested = readFields(object, query.fields)
+  for (const name of requested ?? []) {
+    const field = object.fields.get(name)
+    if (field !== undefined) guard?.checkField(object, field, 'read')
+  }
+  const output = requested ?? guard?.readableFields(object)
   const sort = parseSort(object, query.sort)
-  const expansion = planExpand(registry, object, query.expand)
+  for (const key of sort) guard?.checkField(object, key.field, 'sort by')
+  const expansion = planExpand(registry, object, query.expand, guard)
   const cursor = query.cursor === undefined ? undefined : decodeCursor(object, sort, query.cursor)
 
   // The page query also needs the sort columns (for the next cursor) and the lookups to expand.
@@ -76,10 +88,12 @@ export async function findRecords(
   const selected = new Set(outputNames ?? object.fields.keys())
   for (const key of sort) selected.add(key.field.name)
 
-  const { knex, dialect } = executor
-  const ctx: FilterContext = { registry, dialect }
+  const { knex } = executor
+  const ctx: FilterContext = { registry, dialect, guard }
   const table = object.table
   const filtering = conditions(ctx, object, query)
+  const visible = guard?.rows(object, table)
+  if (visible !== undefined) filtering.push(visible)
   const where =
     cursor === undefined ? filtering : [...filtering, keysetFragment(table, sort, cursor, dialect)]
   // The page query joins nothing (lookups are filtered through subqueries), so its own columns
@@ -106,7 +120,7 @@ export async function findRecords(
         )
       : undefined
 
-  await expandRecords(executor, expansion, records)
+  await expandRecords(executor, expansion, records, guard)
 
   let total: number | undefined
   if (withCount) {

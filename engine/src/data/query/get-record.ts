@@ -8,16 +8,22 @@
 import { InvalidQuery } from '@objectos/errors'
 import type { ObjectNode } from '../../ir/object-node.js'
 import type { Registry } from '../../registry/registry.js'
+import type { Principal } from '../access/principal.js'
+import { readGuard } from '../access/read-guard.js'
 import type { Dialect } from '../connection/database.js'
 import { rowDecoder, type DataRecord } from '../values/row-codec.js'
 import { planExpand, type ExpandNode } from './expand-plan.js'
 import { expandRecords } from './expand-records.js'
 import type { QueryExecutor } from './query-executor.js'
 import { readFields } from './query-params.js'
+import { runSelect } from './select-statement.js'
+import { fragment } from './sql-fragment.js'
 
 export interface GetRecordOptions {
   readonly fields?: readonly string[] | undefined
   readonly expand?: readonly string[] | undefined
+  /** Whom the read is for (see FindOptions); a record it may not see reads as absent. */
+  readonly principal?: Principal | undefined
 }
 
 /**
@@ -34,19 +40,40 @@ export async function getRecord(
 ): Promise<DataRecord | undefined> {
   if (typeof id !== 'string' || id === '') throw InvalidQuery.create('id', 'expects a record id')
   const object = registry.object(objectName)
-  const expansion = planExpand(registry, object, options.expand)
-  const fields = withExpandedLookups(readFields(object, options.fields), expansion)
   const { knex, dialect } = executor
-  const result: unknown = await knex.raw(byIdSql(executor, object, fields), [id])
-  // better-sqlite3 answers a raw select with its rows, pg with a result that holds them.
-  const rows = (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as Record<
-    string,
-    unknown
-  >[]
+  const guard =
+    options.principal === undefined ? undefined : readGuard(registry, options.principal, dialect)
+  guard?.object(object)
+  const requested = readFields(object, options.fields)
+  for (const name of requested ?? []) {
+    const field = object.fields.get(name)
+    if (field !== undefined) guard?.checkField(object, field, 'read')
+  }
+  const expansion = planExpand(registry, object, options.expand, guard)
+  const fields = withExpandedLookups(requested ?? guard?.readableFields(object), expansion)
+  const visible = guard?.rows(object, object.table)
+  let rows: Record<string, unknown>[]
+  if (visible === undefined) {
+    const result: unknown = await knex.raw(byIdSql(executor, object, fields), [id])
+    // better-sqlite3 answers a raw select with its rows, pg with a result that holds them.
+    rows = (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as Record<
+      string,
+      unknown
+    >[]
+  } else {
+    // A hidden record is simply not selected: the caller cannot tell it from a missing one.
+    rows = await runSelect(executor, {
+      table: object.table,
+      columns: (fields ?? [...object.fields.keys()]).map(
+        (name) => object.fields.get(name)?.column ?? name,
+      ),
+      where: [fragment('?? = ?', [`${object.table}.id`, id]), visible],
+    })
+  }
   const row = rows[0]
   if (row === undefined) return undefined
   const record = rowDecoder(object, dialect, fields)(row)
-  if (expansion.length > 0) await expandRecords(executor, expansion, [record])
+  if (expansion.length > 0) await expandRecords(executor, expansion, [record], guard)
   return record
 }
 

@@ -4,6 +4,8 @@
  * travels as JSON unchanged.
  */
 
+import type { Principal } from '../access/principal.js'
+
 /** `{ field: value | { $op: value } , $and: [...], $or: [...], $not: {...} }` */
 export type Filter = Readonly<Record<string, unknown>>
 
@@ -44,6 +46,11 @@ export interface FindOptions {
    * up to 1,000 parents in one statement, bounded by their own budget.
    */
   readonly maxLimit?: number | undefined
+  /**
+   * Whom the read is for: it sees only the objects, fields and records its permission sets
+   * grant. Unset: the engine itself, which reads everything.
+   */
+  readonly principal?: Principal | undefined
 }
 
 export interface FindResult {

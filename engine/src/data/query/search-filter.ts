@@ -11,7 +11,7 @@ import type { ObjectNode } from '../../ir/object-node.js'
 import type { FilterContext } from './compile-filter.js'
 import { filterKindOf } from './filter-operators.js'
 import { likeEscape, likePattern } from './like-pattern.js'
-import { andAll, fragment, orAll, type SqlFragment } from './sql-fragment.js'
+import { alwaysFalse, andAll, fragment, orAll, type SqlFragment } from './sql-fragment.js'
 
 export const maxSearchWords = 10
 export const maxSearchLength = 200
@@ -60,10 +60,15 @@ export function searchFragment(
   if (words.length > maxSearchWords) {
     throw InvalidQuery.create('search', `at most ${maxSearchWords} words, got ${words.length}`)
   }
-  const fields = searchableFields(object)
-  if (fields.length === 0) {
+  const searchable = searchableFields(object)
+  if (searchable.length === 0) {
     throw InvalidQuery.create('search', `${object.name} has no searchable fields`)
   }
+  // Only fields the principal may read are searched: a match must not reveal a hidden value.
+  const readable = ctx.guard?.readableFields(object)
+  const fields =
+    readable === undefined ? searchable : searchable.filter((f) => readable.includes(f.name))
+  if (fields.length === 0) return alwaysFalse
   const qualifier = ctx.alias ?? object.table
   const like = ctx.dialect === 'postgres' ? 'ilike' : 'like'
   const elements =

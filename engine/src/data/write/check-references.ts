@@ -2,10 +2,17 @@
  * Checks that every lookup and master-detail value a write sets points at an existing record,
  * and that unique fields stay unique — one query per such field, in the write's transaction.
  * The unique index is the final guard against races; this check gives the friendly message.
+ * A write made for a principal may only point at records that principal can read: a hidden
+ * target reads as missing, so a reference can neither be made to it nor probe for it.
  */
 import type { FieldError } from '@objectos/errors'
+import type { Knex } from 'knex'
 import type { ObjectNode } from '../../ir/object-node.js'
 import type { Registry } from '../../registry/registry.js'
+import { objectAccess } from '../access/object-access.js'
+import type { Principal } from '../access/principal.js'
+import { rowPredicate } from '../access/row-access.js'
+import { alwaysFalse } from '../query/sql-fragment.js'
 import { toColumn } from '../values/row-codec.js'
 import type { Executor } from './data-context.js'
 
@@ -16,15 +23,29 @@ export async function checkReferencesAndUnique(
   record: Readonly<Record<string, unknown>>,
   changed: ReadonlySet<string>,
   selfId: string | undefined,
+  principal?: Principal,
+  previous?: Readonly<Record<string, unknown>>,
 ): Promise<FieldError[]> {
   const errors: FieldError[] = []
   for (const name of changed) {
     const field = object.fields.get(name)
     const value = record[name]
     if (field === undefined || value === null || value === undefined) continue
-    if (field.reference !== undefined) {
+    // A reference sent back unchanged was checked when it was set; checking it again would
+    // refuse to save a record that points at something the writer cannot see.
+    if (field.reference !== undefined && previous?.[name] !== value) {
       const target = registry.object(field.reference.object)
-      const found = await trx.knex(target.table).select('id').where('id', value).first()
+      const lookup = trx.knex(target.table).select('id').where('id', value)
+      if (principal !== undefined) {
+        const access = objectAccess(registry, principal, target.name)
+        const visible = access.read
+          ? rowPredicate(access, principal, target.table, 'read', trx.dialect)
+          : alwaysFalse
+        if (visible !== undefined) {
+          lookup.whereRaw(`(${visible.sql})`, visible.bindings as Knex.RawBinding[])
+        }
+      }
+      const found = await lookup.first()
       if (found === undefined) {
         errors.push({
           field: name,

@@ -6,6 +6,7 @@
 import { ValidationFailed } from '@objectos/errors'
 import { uniqueViolationAsValidation } from '../unique-violation.js'
 import { checkReferencesAndUnique } from './check-references.js'
+import { checkCreate, maskRecord } from '../access/write-access.js'
 import type { DataContext } from './data-context.js'
 import { newRecordId } from './new-record-id.js'
 import { nextAutonumber } from './next-autonumber.js'
@@ -24,6 +25,8 @@ export async function createRecord(
   const { registry, hooks } = env
   const object = registry.object(objectName)
   const now = new Date()
+  const { principal } = context
+  if (principal !== undefined) checkCreate(registry, principal, object, input)
   const { record, changed } = prepareRecord(object, input, undefined, context, now)
   const stamp = now.toISOString()
   Object.assign(record, {
@@ -52,6 +55,7 @@ export async function createRecord(
           record,
           changed,
           undefined,
+          principal,
         )
         if (errors.length > 0) throw ValidationFailed.withFields(errors, object.name, errors.length)
         for (const field of object.fields.values()) {
@@ -65,7 +69,8 @@ export async function createRecord(
       await trx.knex(object.table).insert(encodeColumns(object, record, object.fields.keys(), trx))
       await hooks.emit('afterCreate', payload)
       await recomputeSummaries(trx, registry, object.name, [record], stamp)
-      return completeRecord(object, record)
+      const created = completeRecord(object, record)
+      return principal === undefined ? created : maskRecord(registry, principal, object, created)
     })
   } catch (error) {
     throw uniqueViolationAsValidation(error, object.name)

@@ -3,6 +3,7 @@
  * Every data call takes a context; permissions (record access) and audit read it.
  */
 import type { Knex } from 'knex'
+import type { Principal } from '../access/principal.js'
 import type { Dialect } from '../connection/database.js'
 
 /** Where a request came from, recorded by the audit trail. */
@@ -12,6 +13,11 @@ export interface DataContext {
   /** The acting user's id; undefined for the system itself. */
   readonly userId?: string | undefined
   readonly door?: Door | undefined
+  /**
+   * The permissions the call runs under. The doors always set it (an anonymous caller gets one
+   * that may do nothing); unset means the engine itself, which may do anything.
+   */
+  readonly principal?: Principal | undefined
 }
 
 /** A knex instance or a transaction, with its dialect: what queries run on. */

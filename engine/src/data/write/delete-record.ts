@@ -4,6 +4,7 @@
  * and summaries), `set_null` clears their reference. All in one transaction.
  */
 import { DeleteRestricted, RecordNotFound, VersionConflict } from '@objectos/errors'
+import { checkChange } from '../access/write-access.js'
 import type { DataContext, Executor } from './data-context.js'
 import { recomputeSummaries } from './recompute-summaries.js'
 import { loadStoredRow } from './stored-row.js'
@@ -21,7 +22,7 @@ export async function deleteRecord(
   context: DataContext,
 ): Promise<void> {
   await inTransaction(env, true, (trx) =>
-    deleteIn(env, trx, objectName, id, options, context, new Date().toISOString()),
+    deleteIn(env, trx, objectName, id, options, context, new Date().toISOString(), true),
   )
 }
 
@@ -33,11 +34,17 @@ async function deleteIn(
   options: DeleteOptions,
   context: DataContext,
   now: string,
+  requested = false,
 ): Promise<void> {
   const { registry, hooks } = env
   const object = registry.object(objectName)
   const previous = await loadStoredRow(trx, object, id)
   if (previous === undefined) throw RecordNotFound.create(object.name, id)
+  // The record asked for must be the principal's to delete; what its relations cascade to
+  // follows from that decision, as the object's metadata says.
+  if (requested && context.principal !== undefined) {
+    checkChange(registry, context.principal, object, previous, undefined, 'delete')
+  }
   if (options.expectedVersion !== undefined && options.expectedVersion !== previous.version) {
     throw VersionConflict.create(object.name, id, options.expectedVersion)
   }

@@ -7,6 +7,7 @@
 import { RecordNotFound, ValidationFailed, VersionConflict } from '@objectos/errors'
 import { uniqueViolationAsValidation } from '../unique-violation.js'
 import { checkReferencesAndUnique } from './check-references.js'
+import { checkChange, maskRecord } from '../access/write-access.js'
 import type { DataContext } from './data-context.js'
 import { prepareRecord } from './prepare-record.js'
 import { recomputeSummaries } from './recompute-summaries.js'
@@ -33,12 +34,23 @@ export async function updateRecord(
     return await inTransaction(env, true, async (trx) => {
       const previous = await loadStoredRow(trx, object, id)
       if (previous === undefined) throw RecordNotFound.create(object.name, id)
+      const { principal } = context
+      if (principal !== undefined) checkChange(registry, principal, object, previous, patch, 'edit')
       const version = Number(previous.version)
       if (options.expectedVersion !== undefined && options.expectedVersion !== version) {
         throw VersionConflict.create(object.name, id, options.expectedVersion)
       }
       const { record, changed } = prepareRecord(object, patch, previous, context, now)
-      const errors = await checkReferencesAndUnique(trx, registry, object, record, changed, id)
+      const errors = await checkReferencesAndUnique(
+        trx,
+        registry,
+        object,
+        record,
+        changed,
+        id,
+        principal,
+        previous,
+      )
       if (errors.length > 0) throw ValidationFailed.withFields(errors, object.name, errors.length)
       Object.assign(record, {
         updated_at: now.toISOString(),
@@ -58,7 +70,8 @@ export async function updateRecord(
         throw VersionConflict.create(object.name, id, options.expectedVersion ?? version)
       await hooks.emit('afterUpdate', payload)
       await recomputeSummaries(trx, registry, object.name, [previous, record], now.toISOString())
-      return completeRecord(object, record)
+      const updated = completeRecord(object, record)
+      return principal === undefined ? updated : maskRecord(registry, principal, object, updated)
     })
   } catch (error) {
     throw uniqueViolationAsValidation(error, object.name)

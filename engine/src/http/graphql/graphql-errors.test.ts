@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest'
 import type { RecordService } from '../../data/record-service.js'
 import { compileFiles } from '../../load/load-app.js'
 import type { RegistryHolder } from '../../registry/registry-holder.js'
+import { identifyAsAdmin } from '../identify-as-admin.js'
+import { registerRequestPrincipal } from '../request-principal.js'
 import { graphqlPath, registerGraphql } from './graphql-plugin.js'
 
 const compiled = compileFiles([
@@ -28,6 +30,7 @@ async function serverWith(answer: () => Promise<unknown>) {
       stream: { write: (line: string) => logged.push(JSON.parse(line)) },
     },
   })
+  registerRequestPrincipal(server, identifyAsAdmin)
   registerGraphql(server, { records, registry: holder })
   await server.ready()
   const gql = async (query: string) => {

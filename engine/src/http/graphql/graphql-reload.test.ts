@@ -4,6 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { openApp, type App } from '../../boot/open-app.js'
 import type { RecordService } from '../../data/record-service.js'
 import { dialects, postgresTestUrl } from '../../testing/test-database.js'
+import { identifyAsAdmin } from '../identify-as-admin.js'
+import { registerRequestPrincipal } from '../request-principal.js'
 import { graphqlPath, registerGraphql } from './graphql-plugin.js'
 
 const manifest = { path: 'objectos.yaml', content: 'name: tasks\n' }
@@ -40,6 +42,7 @@ describe.each(dialects)('GraphQL schema reload on %s', (dialect) => {
       },
     }
     server = Fastify()
+    registerRequestPrincipal(server, identifyAsAdmin)
     registerGraphql(server, { records, registry: app.kernel.registry })
     await server.ready()
     const home = await app.records.create('project', { title: 'Home' })

@@ -27,11 +27,14 @@ import { FilterScalar } from './json-scalars.js'
 import type { FieldBinding, RecordBinding } from './record-binding.js'
 import { loadByIds, loadChildren, type ChildListArgs } from './relation-loaders.js'
 import type { RequestBatcher } from './request-batcher.js'
+import type { DataContext } from '../../data/write/data-context.js'
 import type { SelectionCache } from './selection-fields.js'
 
 /** What resolvers find in the GraphQL context (Mercurius adds `reply` and `app`). */
 export interface GraphqlContext {
   readonly batcher: RequestBatcher
+  /** Who the request acts for: every read and write of the query runs under it. */
+  readonly data: DataContext
 }
 
 /** Marks a field that reads records, for the complexity limit (query-limits.ts). */
@@ -122,7 +125,9 @@ function fieldConfigs(
     configs[name] = {
       type: fieldTypes.outputType(self.typeName, field),
       description,
-      resolve: (record) => record[key],
+      // A field named like its key needs no resolver: the default one (and compiled queries)
+      // read the property directly.
+      ...(name === key ? {} : { resolve: (record: DataRecord) => record[key] }),
     }
   }
   return configs
@@ -144,7 +149,7 @@ function lookupField(
       if (typeof id !== 'string') return null
       const fields = selection.recordFields(target, info)
       return context.batcher.load(`lookup:${target.object.name}:${fields.join(',')}`, id, (ids) =>
-        loadByIds(records, target.object.name, fields, ids),
+        loadByIds(records, target.object.name, fields, ids, context.data),
       )
     },
   }
@@ -172,7 +177,7 @@ function childListField(
       const fields = selection.recordFields(child, info)
       const key = `children:${child.object.name}.${binding.field}:${fields.join(',')}:${JSON.stringify([args.filter, args.sort, args.limit])}`
       return context.batcher.load(key, record.id as string, (ids) =>
-        loadChildren(records, binding, args, fields, ids),
+        loadChildren(records, binding, args, fields, ids, context.data),
       )
     },
   }

@@ -38,13 +38,15 @@ function fakeRecords(rows: readonly DataRecord[]) {
   return { records, finds, options }
 }
 
+const context = { door: 'test' } as const
+
 const ids = (n: number, prefix: string) => Array.from({ length: n }, (_, i) => `${prefix}${i}`)
 
 describe('loadByIds', () => {
   it('answers in the order asked, null for a missing id, one find per 1,000 distinct ids', async () => {
     const { records, finds } = fakeRecords(ids(1200, 'a').map((id) => ({ id })))
     const wanted = [...ids(1200, 'a'), 'a3', 'gone'].reverse()
-    const loaded = await loadByIds(records, 'account', ['id'], wanted)
+    const loaded = await loadByIds(records, 'account', ['id'], wanted, context)
     expect(loaded.map((r) => r?.id ?? null)).toEqual(
       wanted.map((id) => (id === 'gone' ? null : id)),
     )
@@ -63,7 +65,14 @@ describe('loadChildren', () => {
 
   it('groups every child under its parent, reading them all in one find', async () => {
     const { records, finds, options } = fakeRecords(children)
-    const lists = await loadChildren(records, relation, {}, ['id'], ['p0', 'p1', 'p2', 'p0'])
+    const lists = await loadChildren(
+      records,
+      relation,
+      {},
+      ['id'],
+      ['p0', 'p1', 'p2', 'p0'],
+      context,
+    )
     expect(lists.map((l) => l.length)).toEqual([400, 300, 0, 400])
     expect(finds).toHaveLength(1)
     // Past the 500 a request may ask for: the batch's budget plus one, to notice overflow.
@@ -76,7 +85,7 @@ describe('loadChildren', () => {
 
   it('keeps the first `limit` of each parent', async () => {
     const { records, finds } = fakeRecords([...children, { id: 'z', account: 'p2', amount: 1 }])
-    const lists = await loadChildren(records, relation, { limit: 2 }, ['id'], ['p0', 'p1'])
+    const lists = await loadChildren(records, relation, { limit: 2 }, ['id'], ['p0', 'p1'], context)
     expect(lists.map((l) => l.map((r) => r.id))).toEqual([
       ['x0', 'x1'],
       ['y0', 'y1'],
@@ -87,7 +96,7 @@ describe('loadChildren', () => {
   it('takes 1,000 parents per find', async () => {
     const { records, finds } = fakeRecords(children)
     const parents = ['p0', 'p1', ...ids(1500, 'q')]
-    const lists = await loadChildren(records, relation, {}, ['id'], parents)
+    const lists = await loadChildren(records, relation, {}, ['id'], parents, context)
     expect(lists.slice(0, 3).map((l) => l.length)).toEqual([400, 300, 0])
     expect(finds.map((f) => (f.filter?.account as { $in: unknown[] }).$in.length)).toEqual([
       1000, 502,
@@ -96,7 +105,7 @@ describe('loadChildren', () => {
 
   it('lets the database apply the limit when one parent is asked for', async () => {
     const { records, finds } = fakeRecords(children)
-    const [list] = await loadChildren(records, relation, { limit: 3 }, ['id'], ['p1'])
+    const [list] = await loadChildren(records, relation, { limit: 3 }, ['id'], ['p1'], context)
     expect(list?.map((r) => r.id)).toEqual(['y0', 'y1', 'y2'])
     expect(finds).toHaveLength(1)
     expect(finds[0]?.limit).toBe(3)
@@ -110,6 +119,7 @@ describe('loadChildren', () => {
       { filter: { amount: { $gte: 398 } } },
       ['id'],
       ['p0'],
+      context,
     )
     expect(list?.map((r) => r.id)).toEqual(['x398', 'x399'])
     expect(finds[0]?.filter).toEqual({
@@ -119,11 +129,13 @@ describe('loadChildren', () => {
 
   it('refuses a limit out of range and a batch that would read too many records', async () => {
     const { records } = fakeRecords(children)
-    await expect(loadChildren(records, relation, { limit: 0 }, ['id'], ['p0'])).rejects.toThrow(
-      'invalid limit: expects a whole number from 1 to 500, got 0',
-    )
+    await expect(
+      loadChildren(records, relation, { limit: 0 }, ['id'], ['p0'], context),
+    ).rejects.toThrow('invalid limit: expects a whole number from 1 to 500, got 0')
     const many = fakeRecords(ids(maxBatchRecords + 1, 'c').map((id) => ({ id, account: 'p0' })))
-    await expect(loadChildren(many.records, relation, {}, ['id'], ['p0'])).rejects.toMatchObject({
+    await expect(
+      loadChildren(many.records, relation, {}, ['id'], ['p0'], context),
+    ).rejects.toMatchObject({
       code: 'OOS_DATA_INVALID_QUERY',
       message: expect.stringContaining(`more than ${maxBatchRecords} opportunity records`),
     })

@@ -17,8 +17,6 @@ import { maxLimit } from '../../data/query/query-types.js'
 import type { DataRecord, RecordService } from '../../data/record-service.js'
 import type { DataContext } from '../../data/write/data-context.js'
 
-export const graphqlContext: DataContext = Object.freeze({ door: 'graphql' })
-
 /** The most records one batch (one relation at one level of one query) may read. */
 export const maxBatchRecords = 10_000
 
@@ -41,13 +39,14 @@ export async function loadByIds(
   object: string,
   fields: readonly string[],
   ids: readonly string[],
+  context: DataContext,
 ): Promise<(DataRecord | null)[]> {
   const byId = new Map<unknown, DataRecord>()
   for (const chunk of chunks([...new Set(ids)], maxListMembers)) {
     const page = await records.find(
       object,
       { filter: { id: { $in: chunk } }, fields, limit: chunk.length },
-      graphqlContext,
+      context,
       { maxLimit: maxListMembers },
     )
     for (const record of page.records) byId.set(record.id, record)
@@ -71,6 +70,7 @@ export async function loadChildren(
   args: ChildListArgs,
   fields: readonly string[],
   parentIds: readonly string[],
+  context: DataContext,
 ): Promise<DataRecord[][]> {
   const limit = readChildLimit(args.limit)
   // Children are grouped by the lookup, so it is read whether or not it was selected.
@@ -94,7 +94,7 @@ export async function loadChildren(
         fields: columns,
         limit: single ? limit : budget,
       },
-      graphqlContext,
+      context,
       { maxLimit: Math.max(budget, maxLimit) },
     )
     read += page.records.length

@@ -8,6 +8,7 @@
  * @example
  *   const { query, mutation } = buildRootFields(input, types)
  */
+import { FieldAccessDenied } from '@objectos/errors'
 import {
   GraphQLBoolean,
   GraphQLID,
@@ -24,8 +25,8 @@ import { fieldNameOf, NameAllocator } from './graphql-names.js'
 import { FilterScalar, JsonScalar } from './json-scalars.js'
 import type { GraphqlContext, RecordType, RecordTypesInput } from './record-types.js'
 import { readsRecords } from './record-types.js'
-import { graphqlContext } from './relation-loaders.js'
-import { selectsField, selectionSetsOf } from './selection-fields.js'
+import { selectsField, selectionSetsOf, type SelectionInfo } from './selection-fields.js'
+import { objectAccess } from '../../data/access/object-access.js'
 
 type RootFields = GraphQLFieldConfigMap<unknown, GraphqlContext>
 
@@ -87,9 +88,9 @@ function getField(input: RecordTypesInput, type: RecordType): RootFields[string]
     description: `One ${type.object.label} by id, or null when there is none.`,
     extensions: readsRecords,
     args: { id: { type: new GraphQLNonNull(GraphQLID) } },
-    resolve: async (_root, args: { id: string }, _context, info) => {
+    resolve: async (_root, args: { id: string }, context: GraphqlContext, info) => {
       const fields = input.selection.recordFields(type, info)
-      const record = await input.records.get(type.object.name, args.id, { fields }, graphqlContext)
+      const record = await input.records.get(type.object.name, args.id, { fields }, context.data)
       return record ?? null
     },
   }
@@ -124,11 +125,11 @@ function listField(input: RecordTypesInput, type: RecordType): RootFields[string
     description: `${type.object.pluralLabel}, filtered, sorted and paged like the REST list.`,
     extensions: readsRecords,
     args,
-    resolve: async (_root, args: ListArgs, _context, info) => {
+    resolve: async (_root, args: ListArgs, context: GraphqlContext, info) => {
       const fields = input.selection.pageFields(type, info)
       const count = selectsField(selectionSetsOf(info.fieldNodes), 'total', info.fragments)
       const query: FindQuery = { ...given(args), fields, ...(count ? { count } : {}) }
-      const result = await input.records.find(type.object.name, query, graphqlContext)
+      const result = await input.records.find(type.object.name, query, context.data)
       return {
         data: result.records,
         nextCursor: result.nextCursor ?? null,
@@ -152,9 +153,9 @@ function aggregateField(input: RecordTypesInput, type: RecordType): RootFields[s
       sort: { type: strings, description: 'Group or aggregate names, "-" for descending.' },
       limit: { type: GraphQLInt },
     },
-    resolve: async (_root, args: AggregateArgs) => {
+    resolve: async (_root, args: AggregateArgs, context: GraphqlContext) => {
       const query = given(args) as AggregateQuery
-      const result = await input.records.aggregate(type.object.name, query, graphqlContext)
+      const result = await input.records.aggregate(type.object.name, query, context.data)
       return result.groups
     },
   }
@@ -165,9 +166,21 @@ function writeFields(
   type: RecordType,
   rootNames: NameAllocator,
 ): RootFields {
-  const { records } = input
+  const { records, selection } = input
   const object = type.object.name
   const id = { type: new GraphQLNonNull(GraphQLID) }
+  // The answer of a write is read like any record: selecting a field the caller may not read is
+  // refused before anything is written, as it is on a query.
+  const checkSelection = (context: GraphqlContext, info: SelectionInfo) => {
+    const { principal } = context.data
+    if (principal === undefined) return
+    const access = objectAccess(input.registry, principal, object)
+    // No rights on the object at all: the write itself answers (403 or 404).
+    if (!access.read) return
+    for (const name of selection.recordFields(type, info)) {
+      if (!access.readable.has(name)) throw FieldAccessDenied.create('read', object, name)
+    }
+  }
   const data = { type: new GraphQLNonNull(JsonScalar), description: 'The field values to write.' }
   const version = {
     type: GraphQLInt,
@@ -182,9 +195,10 @@ function writeFields(
       description: `Creates a ${type.object.label}; the record rules apply as in REST.`,
       extensions: readsRecords,
       args: { data },
-      resolve: (_root, args: WriteArgs, context) => {
+      resolve: (_root, args: WriteArgs, context, info) => {
+        checkSelection(context, info)
         context.batcher.clear()
-        return records.create(object, args.data, graphqlContext)
+        return records.create(object, args.data, context.data)
       },
     },
     [rootNames.allocate(`update${type.typeName}`)]: {
@@ -192,9 +206,10 @@ function writeFields(
       description: `Updates the fields given of a ${type.object.label}.`,
       extensions: readsRecords,
       args: { id, data, version },
-      resolve: (_root, args: WriteArgs, context) => {
+      resolve: (_root, args: WriteArgs, context, info) => {
+        checkSelection(context, info)
         context.batcher.clear()
-        return records.update(object, args.id, args.data, expected(args), graphqlContext)
+        return records.update(object, args.id, args.data, expected(args), context.data)
       },
     },
     [rootNames.allocate(`delete${type.typeName}`)]: {
@@ -204,7 +219,7 @@ function writeFields(
       args: { id, version },
       resolve: async (_root, args: WriteArgs, context) => {
         context.batcher.clear()
-        await records.delete(object, args.id, expected(args), graphqlContext)
+        await records.delete(object, args.id, expected(args), context.data)
         return true
       },
     },

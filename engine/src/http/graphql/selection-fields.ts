@@ -88,7 +88,7 @@ export function dataFieldsOf(
   return [...names]
 }
 
-interface SelectionInfo {
+export interface SelectionInfo {
   readonly fieldNodes: readonly FieldNode[]
   readonly fragments: Fragments
 }

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { openApp, type App } from '../../boot/open-app.js'
 import { httpPlugin } from '../../plugins/http/http-plugin.js'
+import { identifyAsAdmin } from '../identify-as-admin.js'
 
 const manifest = { path: 'objectos.yaml', content: 'name: meta_test\n' }
 const task = (fields: string) => ({
@@ -21,7 +22,7 @@ describe('metadata routes', () => {
     app = await openApp({
       files: [manifest, task('  title: { type: text, required: true }\n'), view],
       databaseUrl: ':memory:',
-      plugins: [httpPlugin()],
+      plugins: [httpPlugin({ identify: identifyAsAdmin })],
     })
     server = app.kernel.services.get<FastifyInstance>('http')
   })

@@ -9,9 +9,12 @@
  *   GET /api/v1/meta/views              → { data: [{ name, file, definition }, …] }
  *   GET /api/v1/meta/diagnostics        → { data: [{ code, file, line, … }], meta: { errors } }
  */
-import { RouteNotFound } from '@objectos/errors'
+import { RouteNotFound, UnknownObject } from '@objectos/errors'
 import type { FastifyInstance } from 'fastify'
 import type { RegistryHolder } from '../../registry/registry-holder.js'
+import { objectAccess } from '../../data/access/object-access.js'
+import { anonymousPrincipal } from '../../data/access/principal.js'
+import { requestContext } from '../request-principal.js'
 import { describeObject } from './describe-object.js'
 
 /**
@@ -31,14 +34,26 @@ export const definitionRoutes: Readonly<Record<string, string>> = {
 }
 
 export function registerMetaRoutes(server: FastifyInstance, registry: RegistryHolder): void {
-  server.get('/api/v1/meta/objects', async () => {
+  // Each caller sees the objects it may read, with the fields it may read.
+  server.get('/api/v1/meta/objects', async (request) => {
     const current = registry.current()
-    return { data: [...current.objects.values()].map((o) => describeObject(current, o)) }
+    const principal = requestContext(request, 'rest').principal ?? anonymousPrincipal
+    const data = []
+    for (const object of current.objects.values()) {
+      const access = objectAccess(current, principal, object.name)
+      if (access.read) data.push(describeObject(current, object, access))
+    }
+    return { data }
   })
 
   server.get<{ Params: { name: string } }>('/api/v1/meta/objects/:name', async (request) => {
     const current = registry.current()
-    return { data: describeObject(current, current.object(request.params.name)) }
+    const principal = requestContext(request, 'rest').principal ?? anonymousPrincipal
+    const object = current.object(request.params.name)
+    const access = objectAccess(current, principal, object.name)
+    // An object the caller may not read is described like one that does not exist.
+    if (!access.read) throw UnknownObject.create(object.name)
+    return { data: describeObject(current, object, access) }
   })
 
   server.get('/api/v1/meta/diagnostics', async () => {

@@ -2,12 +2,17 @@ import type { FastifyInstance } from 'fastify'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { openApp, type App } from '../../boot/open-app.js'
 import { httpPlugin } from '../../plugins/http/http-plugin.js'
+import { identifyAsAdmin } from '../identify-as-admin.js'
 
 describe('/metrics', () => {
   let app: App
   let server: FastifyInstance
   beforeAll(async () => {
-    app = await openApp({ dir: 'examples/crm', databaseUrl: ':memory:', plugins: [httpPlugin()] })
+    app = await openApp({
+      dir: 'examples/crm',
+      databaseUrl: ':memory:',
+      plugins: [httpPlugin({ identify: identifyAsAdmin })],
+    })
     server = app.kernel.services.get<FastifyInstance>('http')
   })
   afterAll(() => app.close())

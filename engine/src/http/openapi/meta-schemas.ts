@@ -31,6 +31,7 @@ const fieldDescription: JsonSchema = {
     'multiple',
     'unique',
     'searchable',
+    'editable',
   ],
   properties: {
     name: text('The field name, as in the API.'),
@@ -43,6 +44,7 @@ const fieldDescription: JsonSchema = {
     multiple: flag('Holds a list of values (multiselect, checkboxes, tags).'),
     unique: flag('No two records may have the same value.'),
     searchable: flag('Matched by the `search` parameter of a list.'),
+    editable: flag('The caller may set it (its permission sets grant editing it).'),
     minLength: { type: 'integer', minimum: 0 },
     maxLength: { type: 'integer', minimum: 0 },
     min: { type: 'number' },
@@ -86,9 +88,18 @@ export const metaSchemas: Readonly<Record<string, JsonSchema>> = {
   ObjectDescription: {
     type: 'object',
     description:
-      'An object as the generated UI and Studio read it: labels, fields and the objects that ' +
-      'point at it.',
-    required: ['name', 'label', 'pluralLabel', 'nameField', 'fields', 'children'],
+      'An object as the generated UI and Studio read it: labels, the fields the caller may read, ' +
+      'what the caller may do, and the objects that point at it.',
+    required: [
+      'name',
+      'label',
+      'pluralLabel',
+      'nameField',
+      'sharingModel',
+      'access',
+      'fields',
+      'children',
+    ],
     properties: {
       name: text('The object name, as in `/api/v1/data/{name}`.'),
       label: { type: 'string' },
@@ -96,6 +107,22 @@ export const metaSchemas: Readonly<Record<string, JsonSchema>> = {
       nameField: {
         type: ['string', 'null'],
         description: 'The field that names a record in lists and lookups.',
+      },
+      sharingModel: {
+        type: 'string',
+        enum: ['private', 'public_read', 'public_read_write'],
+        description: 'Who sees a record before permission sets widen it.',
+      },
+      access: {
+        type: 'object',
+        description: "The caller's rights on the object's records.",
+        required: ['read', 'create', 'edit', 'delete'],
+        properties: {
+          read: { type: 'boolean' },
+          create: { type: 'boolean' },
+          edit: { type: 'boolean' },
+          delete: { type: 'boolean' },
+        },
       },
       fields: { type: 'array', items: schemaRef('FieldDescription') },
       children: { type: 'array', items: schemaRef('ChildRelation') },

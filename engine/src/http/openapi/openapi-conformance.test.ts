@@ -9,6 +9,7 @@ import { openApp, type App } from '../../boot/open-app.js'
 import { httpPlugin } from '../../plugins/http/http-plugin.js'
 import { dialects, postgresTestUrl } from '../../testing/test-database.js'
 import { buildOpenApiDocument, type OpenApiDocument } from './openapi-document.js'
+import { identifyAsAdmin } from '../identify-as-admin.js'
 
 type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE'
 type Data = Record<string, unknown>
@@ -28,7 +29,7 @@ describe.each(dialects)('the OpenAPI document matches the REST answers on %s', (
       ...(dialect === 'sqlite'
         ? { databaseUrl: ':memory:' }
         : { databaseUrl: postgresTestUrl, schema }),
-      plugins: [httpPlugin()],
+      plugins: [httpPlugin({ identify: identifyAsAdmin })],
     })
     server = app.kernel.services.get<FastifyInstance>('http')
     doc = buildOpenApiDocument(app.registry())

@@ -97,6 +97,7 @@ describe('buildOpenApiDocument on examples/crm', () => {
       'GraphQL',
       'Service',
       'Health',
+      'Auth',
     ])
     expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/health', '/ready']))
   })

@@ -10,6 +10,7 @@
  *   doc.paths['/api/v1/data/account']?.get?.operationId // → 'listAccount'
  */
 import type { Registry } from '../../registry/registry.js'
+import { authPaths, authTag } from '../auth/auth-paths.js'
 import type { JsonSchema } from './field-schema.js'
 import { graphqlPaths, graphqlSchemas } from './graphql-paths.js'
 import { healthPaths } from './health-paths.js'
@@ -60,6 +61,7 @@ const platformTags = [
   { name: 'GraphQL', description: 'The same data through one GraphQL endpoint.' },
   { name: 'Service', description: 'This document, its docs page and Prometheus metrics.' },
   { name: 'Health', description: 'Liveness and readiness, for load balancers.' },
+  authTag,
 ]
 
 /** Component names taken by the platform: an object that would take one gets a suffix. */
@@ -83,7 +85,7 @@ export function buildOpenApiDocument(
     Object.assign(schemas, objectSchemas(object, own, refOf))
     Object.assign(paths, objectPaths(registry, object, own))
   }
-  Object.assign(paths, metaPaths(), graphqlPaths(), servicePaths, healthPaths)
+  Object.assign(paths, metaPaths(), graphqlPaths(), servicePaths, healthPaths, authPaths)
   return {
     openapi: '3.1.0',
     info: { title: registry.appName, version: 'v1', description },

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { openApp, type App } from '../../boot/open-app.js'
 import { httpPlugin } from '../../plugins/http/http-plugin.js'
 import type { OpenApiDocument } from './openapi-document.js'
+import { identifyAsAdmin } from '../identify-as-admin.js'
 
 /** The routes in the tree `printRoutes` draws, as `METHOD /fastify/:path`, children joined. */
 function registeredRoutes(server: FastifyInstance): string[] {
@@ -66,7 +67,11 @@ describe('the served OpenAPI document covers every served route', () => {
   let routes: string[]
   let doc: OpenApiDocument
   beforeAll(async () => {
-    app = await openApp({ dir: 'examples/crm', databaseUrl: ':memory:', plugins: [httpPlugin()] })
+    app = await openApp({
+      dir: 'examples/crm',
+      databaseUrl: ':memory:',
+      plugins: [httpPlugin({ identify: identifyAsAdmin })],
+    })
     server = app.kernel.services.get<FastifyInstance>('http')
     routes = registeredRoutes(server)
     const res = await server.inject({ method: 'GET', url: '/api/v1/openapi.json' })

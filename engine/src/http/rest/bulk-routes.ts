@@ -11,12 +11,10 @@
 import { InvalidQuery, ObjectOSError } from '@objectos/errors'
 import type { FastifyInstance } from 'fastify'
 import type { RecordService } from '../../data/record-service.js'
-import type { DataContext } from '../../data/write/data-context.js'
+import { requestContext } from '../request-principal.js'
 
 /** The most entries one bulk request may carry. */
 export const maxBulk = 500
-
-const context: DataContext = { door: 'rest' }
 
 interface ObjectParams {
   readonly object: string
@@ -28,7 +26,9 @@ export function registerBulkRoutes(server: FastifyInstance, records: RecordServi
     async (request, reply) => {
       const entries = listOf(request.body, 'records')
       const data = await records.transaction((tx) =>
-        each(entries, 'records', (entry) => tx.create(request.params.object, entry, context)),
+        each(entries, 'records', (entry) =>
+          tx.create(request.params.object, entry, requestContext(request, 'rest')),
+        ),
       )
       return reply.code(201).send({ data })
     },
@@ -46,7 +46,13 @@ export function registerBulkRoutes(server: FastifyInstance, records: RecordServi
             throw InvalidQuery.create(`${at}.version`, 'must be the whole number read')
           }
           const expectedVersion = version as number | undefined
-          return tx.update(request.params.object, id, patch, { expectedVersion }, context)
+          return tx.update(
+            request.params.object,
+            id,
+            patch,
+            { expectedVersion },
+            requestContext(request, 'rest'),
+          )
         }),
       )
       return { data }
@@ -60,7 +66,7 @@ export function registerBulkRoutes(server: FastifyInstance, records: RecordServi
       await records.transaction((tx) =>
         each(ids, 'ids', (id, at) => {
           if (typeof id !== 'string') throw InvalidQuery.create(at, 'must be a record id')
-          return tx.delete(request.params.object, id, {}, context)
+          return tx.delete(request.params.object, id, {}, requestContext(request, 'rest'))
         }),
       )
       return reply.code(204).send()

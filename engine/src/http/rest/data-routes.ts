@@ -11,7 +11,7 @@ import { RecordNotFound } from '@objectos/errors'
 import type { FastifyInstance } from 'fastify'
 import type { AggregateQuery, FindQuery } from '../../data/query/query-types.js'
 import type { RecordService } from '../../data/record-service.js'
-import type { DataContext } from '../../data/write/data-context.js'
+import { requestContext } from '../request-principal.js'
 import { entityTag, versionFromIfMatch } from './entity-tag.js'
 import { idempotent } from './idempotency.js'
 import { listQuery } from './list-query.js'
@@ -23,14 +23,16 @@ interface RecordParams extends ObjectParams {
   readonly id: string
 }
 
-const context: DataContext = { door: 'rest' }
-
 export function registerDataRoutes(server: FastifyInstance, records: RecordService): void {
   server.get<{ Params: ObjectParams; Querystring: Record<string, unknown> }>(
     '/api/v1/data/:object',
     async (request) => {
       const query = listQuery(request.query)
-      const result = await records.find(request.params.object, query, context)
+      const result = await records.find(
+        request.params.object,
+        query,
+        requestContext(request, 'rest'),
+      )
       return { data: result.records, meta: listMeta(query, result) }
     },
   )
@@ -39,7 +41,11 @@ export function registerDataRoutes(server: FastifyInstance, records: RecordServi
     '/api/v1/data/:object/query',
     async (request) => {
       const query = request.body ?? {}
-      const result = await records.find(request.params.object, query, context)
+      const result = await records.find(
+        request.params.object,
+        query,
+        requestContext(request, 'rest'),
+      )
       return { data: result.records, meta: listMeta(query, result) }
     },
   )
@@ -47,7 +53,11 @@ export function registerDataRoutes(server: FastifyInstance, records: RecordServi
   server.post<{ Params: ObjectParams; Body: AggregateQuery }>(
     '/api/v1/data/:object/aggregate',
     async (request) => {
-      const result = await records.aggregate(request.params.object, request.body, context)
+      const result = await records.aggregate(
+        request.params.object,
+        request.body,
+        requestContext(request, 'rest'),
+      )
       return { data: result.groups }
     },
   )
@@ -57,7 +67,12 @@ export function registerDataRoutes(server: FastifyInstance, records: RecordServi
     async (request, reply) => {
       const { object, id } = request.params
       const { fields, expand } = listQuery(request.query)
-      const record = await records.get(object, id, { fields, expand }, context)
+      const record = await records.get(
+        object,
+        id,
+        { fields, expand },
+        requestContext(request, 'rest'),
+      )
       if (record === undefined) throw RecordNotFound.create(object, id)
       const tag = entityTag(record)
       reply.header('etag', tag)
@@ -70,10 +85,12 @@ export function registerDataRoutes(server: FastifyInstance, records: RecordServi
     '/api/v1/data/:object',
     async (request, reply) => {
       const { object } = request.params
+      const context = requestContext(request, 'rest')
+      // A key is the caller's own: another user sending the same key is a different request.
       const answer = await idempotent(
         records,
         headerValue(request.headers['idempotency-key']),
-        `POST /api/v1/data/${object}`,
+        `${context.userId ?? ''} POST /api/v1/data/${object}`,
         request.body,
         async (tx) => ({
           status: 201,
@@ -95,7 +112,13 @@ export function registerDataRoutes(server: FastifyInstance, records: RecordServi
     async (request, reply) => {
       const { object, id } = request.params
       const expectedVersion = versionFromIfMatch(request.headers['if-match'])
-      const record = await records.update(object, id, request.body, { expectedVersion }, context)
+      const record = await records.update(
+        object,
+        id,
+        request.body,
+        { expectedVersion },
+        requestContext(request, 'rest'),
+      )
       reply.header('etag', entityTag(record))
       return { data: record }
     },
@@ -104,7 +127,7 @@ export function registerDataRoutes(server: FastifyInstance, records: RecordServi
   server.delete<{ Params: RecordParams }>('/api/v1/data/:object/:id', async (request, reply) => {
     const { object, id } = request.params
     const expectedVersion = versionFromIfMatch(request.headers['if-match'])
-    await records.delete(object, id, { expectedVersion }, context)
+    await records.delete(object, id, { expectedVersion }, requestContext(request, 'rest'))
     return reply.code(204).send()
   })
 }

@@ -12,6 +12,7 @@ import { afterAll, beforeAll } from 'vitest'
 import { openApp, type App } from '../../boot/open-app.js'
 import type { Dialect } from '../../data/connection/database.js'
 import { httpPlugin, type HttpPluginOptions } from '../../plugins/http/http-plugin.js'
+import { identifyAsAdmin } from '../identify-as-admin.js'
 import { postgresTestUrl } from '../../testing/test-database.js'
 
 export interface ServedCrm {
@@ -28,7 +29,7 @@ export function useServedCrm(dialect: Dialect, http: HttpPluginOptions = {}): ()
       ...(dialect === 'sqlite'
         ? { databaseUrl: ':memory:' }
         : { databaseUrl: postgresTestUrl, schema }),
-      plugins: [httpPlugin(http)],
+      plugins: [httpPlugin({ identify: identifyAsAdmin, ...http })],
     })
     served = { app, server: app.kernel.services.get<FastifyInstance>('http') }
   })

@@ -11,6 +11,8 @@ import type { FastifyInstance, FastifyServerOptions } from 'fastify'
 import type { Database } from '../../data/connection/database.js'
 import type { RecordService } from '../../data/record-service.js'
 import { buildServer } from '../../http/build-server.js'
+import type { Identity } from '../../identity/create-identity.js'
+import type { Identify } from '../../http/request-principal.js'
 import { definePlugin } from '../../runtime/define-plugin.js'
 
 export interface HttpPluginOptions {
@@ -19,6 +21,8 @@ export interface HttpPluginOptions {
   readonly host?: string | undefined
   readonly logger?: FastifyServerOptions['logger']
   readonly bodyLimit?: number
+  /** Who sends a request; see ServerOptions.identify. */
+  readonly identify?: Identify | undefined
 }
 
 export function httpPlugin(options: HttpPluginOptions = {}) {
@@ -32,6 +36,8 @@ export function httpPlugin(options: HttpPluginOptions = {}) {
         db: ctx.services.get<Database>('database'),
         registry: ctx.registry,
         logger: options.logger,
+        identity: ctx.services.has('identity') ? ctx.services.get<Identity>('identity') : undefined,
+        identify: options.identify,
         ...(options.bodyLimit === undefined ? {} : { bodyLimit: options.bodyLimit }),
       })
       ctx.services.provide('http', server)

@@ -29,7 +29,9 @@ import { securityReferencesRule } from './references/security-references-rule.js
 import { uiReferencesRule } from './references/ui-references-rule.js'
 import type { Rule } from './rule-context.js'
 import { engineSupportRule } from './support/engine-support-rule.js'
+import { permissionSupportRule } from './support/permission-support-rule.js'
 import { renamedFromRule } from './support/renamed-from-rule.js'
+import { sharingSupportRule } from './support/sharing-support-rule.js'
 import { summaryRelationRule } from './support/summary-relation-rule.js'
 import type { UnparsedFile } from './symbol-table.js'
 
@@ -53,6 +55,8 @@ export const rules: readonly Rule[] = [
   autonumberFormatRule,
   filterValuesRule,
   engineSupportRule,
+  permissionSupportRule,
+  sharingSupportRule,
   summaryRelationRule,
   renamedFromRule,
 ]

@@ -11,6 +11,8 @@ import { openApp, type App } from '../../../boot/open-app.js'
 import type { Dialect } from '../../../data/connection/database.js'
 import { postgresTestUrl } from '../../../testing/test-database.js'
 import { graphqlPath, registerGraphql, type GraphqlOptions } from '../graphql-plugin.js'
+import { identifyAsAdmin } from '../../identify-as-admin.js'
+import { registerRequestPrincipal, type Identify } from '../../request-principal.js'
 
 export interface GraphqlBody {
   readonly data?: Record<string, unknown> | null
@@ -38,7 +40,12 @@ export interface GraphqlTestApp {
 
 export function useGraphqlApp(
   dialect: Dialect,
-  options: { readonly files?: readonly SourceFile[]; readonly graphql?: GraphqlOptions } = {},
+  options: {
+    readonly files?: readonly SourceFile[]
+    readonly graphql?: GraphqlOptions
+    /** Who every request acts for (default: an administrator). */
+    readonly identify?: Identify
+  } = {},
 ): () => GraphqlTestApp {
   let harness: GraphqlTestApp | undefined
   const schema = `gql_${randomBytes(4).toString('hex')}`
@@ -50,6 +57,7 @@ export function useGraphqlApp(
         : { databaseUrl: postgresTestUrl, schema }),
     })
     const server = Fastify({ logger: false })
+    registerRequestPrincipal(server, options.identify ?? identifyAsAdmin)
     registerGraphql(
       server,
       { records: app.records, registry: app.kernel.registry },

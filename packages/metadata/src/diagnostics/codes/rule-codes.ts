@@ -35,7 +35,8 @@ export const ruleCodes = defineCodes({
   },
   OOS_REF_FIELD_PERMISSION_KEY: {
     severity: 'error',
-    summary: "A key of a permission set's `fields` map is not written `object.field`.",
+    summary:
+      "A key of a permission set's `fields` map is not written `object.field`: one object of the app and one of its own fields, not a path through a lookup.",
     message: (key: string) => `field permission "${key}" must be written as object.field`,
   },
   OOS_NAME_DUPLICATE: {

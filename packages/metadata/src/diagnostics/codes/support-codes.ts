@@ -1,6 +1,7 @@
 /**
  * Codes for metadata the schemas accept but this version of the engine does not run: field types
- * it cannot store, keys it would ignore, a uniqueness scope it has nothing to scope by. DESIGN.md
+ * it cannot store, keys it would ignore, a uniqueness scope it has nothing to scope by, permission
+ * set keys the access layer does not enforce, sharing rules. DESIGN.md
  * §3: a declared feature the engine does not implement is a validation error, never ignored at
  * run time. Also the codes for declared renames (`renamedFrom`), which `objectos plan` relies on.
  */
@@ -25,7 +26,7 @@ export const supportCodes = defineCodes({
   OOS_SUPPORT_OBJECT_KEY: {
     severity: 'error',
     summary:
-      'An object sets a top-level key the spec allows but the engine does not honour (e.g. `sharingModel`, `tenancy`, `datasource`, `actions`, `enable`, `lifecycle`, package-lock keys), so it would be accepted and do nothing.',
+      'An object sets a top-level key the spec allows but the engine does not honour (e.g. `externalSharingModel`, `publicSharing`, `tenancy`, `datasource`, `actions`, `enable`, `lifecycle`, package-lock keys), so it would be accepted and do nothing; or `sharingModel: controlled_by_parent` (records do not inherit access from a master record yet; `private`, `public_read` and `public_read_write` are enforced).',
     message: (key: string, object: string) => `"${key}" on object "${object}" ${notSupported}`,
   },
   OOS_SUPPORT_INDEX_KEY: {
@@ -46,6 +47,18 @@ export const supportCodes = defineCodes({
       "A field's or index's `unique` is `organization`. ObjectOS has no organizations yet, so there is nothing to scope the uniqueness by: write `unique: true` or `unique: global` (both mean one holder in the whole table).",
     message: (scope: string, where: string) =>
       `unique scope "${scope}" on ${where} ${notSupported}`,
+  },
+  OOS_SUPPORT_PERMISSION_KEY: {
+    severity: 'error',
+    summary:
+      'A permission set declares something the access layer does not enforce, so it would grant or limit nothing: a top-level key other than `name`, `label`, `description`, `objects` and `fields` (`systemPermissions`, `tabPermissions`, `rowLevelSecurity`, `adminScope`, `protection`, `isDefault`, `packageId`, `managedBy`, package-lock keys); `allowExport` on an object (there is no export operation yet); `readScope` or `writeScope` of `unit` or `unit_and_below` (ObjectOS has no business units); or the wildcard object `*`. `false` and empty values declare nothing and are accepted.',
+    message: (key: string, where: string) => `"${key}" on ${where} ${notSupported}`,
+  },
+  OOS_SUPPORT_SHARING_RULE: {
+    severity: 'error',
+    summary:
+      "A sharing rule (`*.sharing.yaml`): this version of ObjectOS does not enforce sharing rules yet, so it would share nothing. Widen access with a permission set's `readScope`/`writeScope` or the object's `sharingModel` instead.",
+    message: (name: string) => `sharing rule "${name}" is not enforced by this version of ObjectOS`,
   },
   OOS_SUPPORT_SUMMARY_RELATION: {
     severity: 'error',

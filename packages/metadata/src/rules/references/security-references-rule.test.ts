@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { checkRules } from '../check-rules.js'
+import { withoutSupportFindings } from '../support/testing/without-support-findings.js'
 import { lines, parsedApp, positions } from '../testing/parsed-app.js'
 
 const account = lines(
@@ -10,13 +11,17 @@ const account = lines(
   '  manager: { type: lookup, reference: account }',
 )
 
+/**
+ * Every rule's findings but the engine-support ones: sharing rules, row-level security and the
+ * wildcard object are refused there (support/), and their references are still checked here.
+ */
 function check(file: string, text: string) {
   const docs = parsedApp({ 'objects/account.object.yaml': account, [file]: text })
-  return checkRules(docs, docs)
+  return withoutSupportFindings(checkRules(docs, docs))
 }
 
 describe('permission sets', () => {
-  it('accepts known objects, object.field keys and the * wildcard', () => {
+  it('accepts known objects and object.field keys, and looks up no object for *', () => {
     const set = lines(
       'name: sales',
       'objects:',
@@ -27,6 +32,53 @@ describe('permission sets', () => {
       '  account.owner_id: { readable: true }',
     )
     expect(check('permissions/sales.permission.yaml', set)).toEqual([])
+  })
+
+  it('leaves the platform objects (sys_*) to the engine, which compiles them into every app', () => {
+    const set = lines(
+      'name: sales',
+      'objects:',
+      '  sys_user: { allowRead: true }',
+      'fields:',
+      '  sys_user.email: { readable: true }',
+    )
+    expect(check('permissions/sales.permission.yaml', set)).toEqual([])
+  })
+
+  it('still reports an unknown object that is not a platform one', () => {
+    const set = lines(
+      'name: sales',
+      'objects:',
+      '  sysuser: { allowRead: true }', // 3
+      'fields:',
+      '  user_sys.email: { readable: true }', // 5
+    )
+    expect(positions(check('permissions/sales.permission.yaml', set))).toEqual([
+      'permissions/sales.permission.yaml:3:3 OOS_REF_UNKNOWN_OBJECT',
+      'permissions/sales.permission.yaml:5:3 OOS_REF_UNKNOWN_OBJECT',
+    ])
+  })
+
+  it('refuses a field permission written as a path through a lookup, naming the real field', () => {
+    const set = lines(
+      'name: sales',
+      'objects: {}',
+      'fields:',
+      '  account.manager.name: { readable: false }', // 4
+      '  account.manager: { readable: false }',
+      '  account.nme.x: { readable: false }', // 6
+    )
+    const found = check('permissions/sales.permission.yaml', set)
+    expect(positions(found)).toEqual([
+      'permissions/sales.permission.yaml:4:3 OOS_REF_FIELD_PERMISSION_KEY',
+      'permissions/sales.permission.yaml:6:3 OOS_REF_FIELD_PERMISSION_KEY',
+    ])
+    expect(found[0]?.hint).toBe(
+      'a field permission names a field of the object itself, not a path through a lookup: write "account.name"',
+    )
+    expect(found[1]?.hint).toBe(
+      'a field permission names a field of the object itself, not a path through a lookup',
+    )
   })
 
   it('reports unknown objects and fields at their keys', () => {

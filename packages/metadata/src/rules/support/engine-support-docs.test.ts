@@ -1,15 +1,21 @@
 /**
  * docs/reference/engine-support.md is written by hand (it says why, which data cannot); this
- * keeps it from drifting: every supported type, every key honoured or refused, and every type or
- * key the spec allows that the engine refuses must be named on the page.
+ * keeps it from drifting: every supported type, every key honoured or refused, and every type,
+ * key or value the spec allows that the engine refuses must be named on the page — for objects
+ * and for permission sets.
  */
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { schemaFor } from '@objectos/schemas'
 import {
   engineFieldKeys,
+  honouredFieldPermissionKeys,
   honouredIndexKeys,
   honouredObjectKeys,
+  honouredObjectPermissionKeys,
+  honouredPermissionSetKeys,
+  honouredRecordScopes,
+  honouredSharingModels,
   presentationalFieldKeys,
 } from './honoured-keys.js'
 import { supportedFieldTypes } from './supported-field-types.js'
@@ -27,6 +33,13 @@ const schema = schemaFor('object') as Properties & {
 }
 const fieldKeys = Object.keys(schema.properties.fields.additionalProperties.properties)
 const specTypes = schema.properties.fields.additionalProperties.properties.type?.enum ?? []
+const sharingModels = schema.properties.sharingModel?.enum ?? []
+
+const permission = schemaFor('permission') as Properties & {
+  readonly properties: { readonly objects: { readonly additionalProperties: Properties } }
+}
+const grantKeys = permission.properties.objects.additionalProperties.properties
+const scopes = grantKeys.readScope?.enum ?? []
 
 const missing = (names: readonly string[]) => names.filter((name) => !page.includes(`\`${name}\``))
 
@@ -41,5 +54,19 @@ describe('docs/reference/engine-support.md', () => {
     expect(missing(fieldKeys)).toEqual([])
     expect(missing([...honouredObjectKeys, ...Object.keys(schema.properties)])).toEqual([])
     expect(missing(honouredIndexKeys)).toEqual([])
+  })
+
+  it('names every sharing model, honoured or refused', () => {
+    expect(sharingModels.length).toBeGreaterThan(honouredSharingModels.length)
+    expect(missing(sharingModels)).toEqual([])
+  })
+
+  it('names every permission set key and scope, honoured or refused', () => {
+    expect(missing(honouredPermissionSetKeys)).toEqual([])
+    expect(missing(Object.keys(permission.properties))).toEqual([])
+    expect(missing([...honouredObjectPermissionKeys, ...honouredFieldPermissionKeys])).toEqual([])
+    expect(missing(Object.keys(grantKeys))).toEqual([])
+    expect(scopes.length).toBeGreaterThan(honouredRecordScopes.length)
+    expect(missing(scopes)).toEqual([])
   })
 })

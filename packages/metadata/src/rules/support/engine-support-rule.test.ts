@@ -4,7 +4,7 @@ import { rules } from '../check-rules.js'
 import { objectFindings, runRule } from '../fields/testing/run-field-rule.js'
 import { lines } from '../testing/parsed-app.js'
 import { engineSupportRule } from './engine-support-rule.js'
-import { honouredObjectKeys } from './honoured-keys.js'
+import { honouredObjectKeys, honouredSharingModels } from './honoured-keys.js'
 import { supportedFieldTypes } from './supported-field-types.js'
 
 const check = (object: string) => objectFindings(engineSupportRule, object)
@@ -89,7 +89,6 @@ describe('engine support: objects, indexes and validation rules', () => {
         'activityMilestones',
         'editMode',
         'enable',
-        'sharingModel',
         'externalSharingModel',
         'publicSharing',
         'actions',
@@ -110,7 +109,7 @@ describe('engine support: objects, indexes and validation rules', () => {
       'name: item',
       'label: Item',
       'isSystem: false',
-      'sharingModel: private', // 4:1
+      'externalSharingModel: private', // 4:1
       'enable: { apiEnabled: false }', // 5:1
       'titleFormat: "{title}"',
       'fields:',
@@ -118,12 +117,32 @@ describe('engine support: objects, indexes and validation rules', () => {
     )
     const diagnostics = found(item)
     expect(diagnostics.map((d) => `${d.line}:${d.column} ${d.code} ${d.message}`)).toEqual([
-      '4:1 OOS_SUPPORT_OBJECT_KEY "sharingModel" on object "item" is not supported by this version of ObjectOS',
+      '4:1 OOS_SUPPORT_OBJECT_KEY "externalSharingModel" on object "item" is not supported by this version of ObjectOS',
       '5:1 OOS_SUPPORT_OBJECT_KEY "enable" on object "item" is not supported by this version of ObjectOS',
     ])
     expect(diagnostics[0]?.hint).toBe(
-      'share records with sharing rules (*.sharing.yaml) and permission sets',
+      'external (portal) users are not built yet; "sharingModel" sets the default for every user',
     )
+  })
+
+  it('accepts the sharing models the access layer enforces', () => {
+    for (const model of honouredSharingModels) {
+      expect(check(lines('name: item', `sharingModel: ${model}`, 'fields: {}'))).toEqual([])
+    }
+  })
+
+  it('refuses sharingModel: controlled_by_parent at the value, naming what works', () => {
+    const item = lines('name: item', 'sharingModel: controlled_by_parent', 'fields: {}')
+    const [diagnostic, ...rest] = found(item)
+    expect(rest).toEqual([])
+    expect(diagnostic).toMatchObject({
+      code: 'OOS_SUPPORT_OBJECT_KEY',
+      line: 2,
+      column: 15,
+      message:
+        '"sharingModel: controlled_by_parent" on object "item" is not supported by this version of ObjectOS',
+      hint: 'records do not inherit access from a master record yet; use "private", "public_read" or "public_read_write"',
+    })
   })
 
   it('accepts index names, fields and unique, and refuses anything else', () => {

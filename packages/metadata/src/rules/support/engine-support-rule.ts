@@ -2,7 +2,7 @@
  * The engine support matrix as a rule: what the schemas accept but this version of ObjectOS would
  * not run is an error at the offending key or value (DESIGN.md §3, "a declared feature the engine
  * does not implement is a validation error, never ignored at runtime"). It checks an object's
- * top-level keys, each field (type, keys, unique scope — field-support.ts), its indexes and the
+ * top-level keys and its sharing model, each field (type, keys, unique scope — field-support.ts), its indexes and the
  * keys of its validation rules. All six validation rule types run, so only their package-lock
  * keys are refused.
  */
@@ -18,9 +18,10 @@ import {
   declaresSomething,
   honouredUniqueScopes,
   isHonouredKey,
+  isHonouredValue,
   packageKeys,
 } from './honoured-keys.js'
-import { unsupportedKeyHint } from './unsupported-key-hints.js'
+import { sharingModelHint, unsupportedKeyHint } from './unsupported-key-hints.js'
 
 export const engineSupportRule: Rule = (ctx) => {
   if (ctx.doc.kind !== 'object') return
@@ -33,6 +34,17 @@ export const engineSupportRule: Rule = (ctx) => {
         locate(ctx.doc, [key], 'key'),
         [key, object],
         unsupportedKeyHint('object', key),
+      ),
+    )
+  }
+  const model = get(ctx.doc.value, 'sharingModel')
+  if (model !== undefined && !isHonouredValue('sharingModel', model)) {
+    ctx.out.push(
+      report(
+        'OOS_SUPPORT_OBJECT_KEY',
+        locate(ctx.doc, ['sharingModel']),
+        [`sharingModel: ${String(model)}`, object],
+        sharingModelHint,
       ),
     )
   }

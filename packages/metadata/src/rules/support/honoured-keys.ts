@@ -1,9 +1,9 @@
 /**
- * Which keys of an object definition this version of ObjectOS acts on. The spec allows many more
- * (sharing models, tenancy, masking, package locks, …); a key outside these lists would be
- * accepted and then do nothing, so the engine-support rule refuses it. Two kinds of field keys
- * count: those the engine honours when it stores and checks records, and presentational ones the
- * generated UI reads.
+ * Which keys of an object definition and of a permission set this version of ObjectOS acts on.
+ * The spec allows many more (tenancy, masking, package locks, row-level policies, …); a key
+ * outside these lists would be accepted and then do nothing, so the engine-support rules refuse
+ * it. Two kinds of field keys count: those the engine honours when it stores and checks records,
+ * and presentational ones the generated UI reads.
  */
 
 /** Field keys the engine honours (storage, checks, relations, computed values, renames). */
@@ -76,10 +76,46 @@ export const honouredObjectKeys = [
   'listViews',
   'fieldGroups',
   'renamedFrom',
+  'sharingModel',
 ] as const
+
+/** The organization-wide defaults the access layer enforces (`controlled_by_parent` is not). */
+export const honouredSharingModels = ['private', 'public_read', 'public_read_write'] as const
 
 /** Keys of an `indexes` entry the engine honours. */
 export const honouredIndexKeys = ['name', 'fields', 'unique'] as const
+
+/** Top-level keys of a permission set the access layer reads. */
+export const honouredPermissionSetKeys = [
+  'name',
+  'label',
+  'description',
+  'objects',
+  'fields',
+] as const
+
+/** Keys of a permission set's `objects.<object>` grant the access layer enforces. */
+export const honouredObjectPermissionKeys = [
+  'allowRead',
+  'allowCreate',
+  'allowEdit',
+  'allowDelete',
+  'allowTransfer',
+  'viewAllRecords',
+  'modifyAllRecords',
+  'readScope',
+  'writeScope',
+] as const
+
+/** Keys of a permission set's `fields.<object.field>` grant the access layer enforces. */
+export const honouredFieldPermissionKeys = ['readable', 'editable'] as const
+
+/**
+ * The `readScope`/`writeScope` values the access layer enforces: the user's own records, theirs
+ * and their reports', or every record. `unit` and `unit_and_below` need business units, which
+ * ObjectOS does not have.
+ */
+export const honouredRecordScopes = ['own', 'own_and_reports', 'org'] as const
 
 /** Keys ObjectStack package installs stamp on metadata; ObjectOS installs no packages. */
 export const packageKeys: ReadonlySet<string> = new Set([
@@ -101,21 +137,42 @@ export const unhonouredFieldSubKeys = {
 /** The unique scopes that mean something without organizations (`true` too). */
 export const honouredUniqueScopes: ReadonlySet<unknown> = new Set([true, false, 'global'])
 
-const fieldKeys: ReadonlySet<string> = new Set([...engineFieldKeys, ...presentationalFieldKeys])
-const objectKeys: ReadonlySet<string> = new Set(honouredObjectKeys)
-const indexKeys: ReadonlySet<string> = new Set(honouredIndexKeys)
+/** The places a key can sit: in an object definition, or in a permission set. */
+export type KeyPlace =
+  'field' | 'object' | 'index' | 'permissionSet' | 'objectPermission' | 'fieldPermission'
+
+const keysAt: Readonly<Record<KeyPlace, ReadonlySet<string>>> = {
+  field: new Set([...engineFieldKeys, ...presentationalFieldKeys]),
+  object: new Set(honouredObjectKeys),
+  index: new Set(honouredIndexKeys),
+  permissionSet: new Set(honouredPermissionSetKeys),
+  objectPermission: new Set(honouredObjectPermissionKeys),
+  fieldPermission: new Set(honouredFieldPermissionKeys),
+}
 
 /**
- * Whether the engine or the generated UI reads a key at this place of an object definition.
+ * Whether the engine or the generated UI reads a key at this place.
  *
  * @example
- *   isHonouredKey('field', 'maxLength')     // → true
- *   isHonouredKey('field', 'trackHistory')  // → false
- *   isHonouredKey('object', 'sharingModel') // → false
+ *   isHonouredKey('field', 'maxLength')                // → true
+ *   isHonouredKey('field', 'trackHistory')             // → false
+ *   isHonouredKey('objectPermission', 'allowExport')   // → false
  */
-export function isHonouredKey(where: 'field' | 'object' | 'index', key: string): boolean {
-  const keys = where === 'field' ? fieldKeys : where === 'object' ? objectKeys : indexKeys
-  return keys.has(key)
+export function isHonouredKey(where: KeyPlace, key: string): boolean {
+  return keysAt[where].has(key)
+}
+
+/**
+ * Whether a `sharingModel`, `readScope` or `writeScope` value is one the access layer enforces.
+ *
+ * @example
+ *   isHonouredValue('sharingModel', 'public_read') // → true
+ *   isHonouredValue('recordScope', 'unit')         // → false
+ */
+export function isHonouredValue(what: 'sharingModel' | 'recordScope', value: unknown): boolean {
+  const values: readonly unknown[] =
+    what === 'sharingModel' ? honouredSharingModels : honouredRecordScopes
+  return values.includes(value)
 }
 
 /**

@@ -1,7 +1,7 @@
 /**
- * What to tell a user who sets a key this version of ObjectOS does not act on: why it is refused
- * and, where there is one, what does the job instead. Keys without an entry get the plain advice
- * to remove them.
+ * What to tell a user who sets a key (or a value) this version of ObjectOS does not act on: why it
+ * is refused and, where there is one, what does the job instead. Keys without an entry get the
+ * plain advice to remove them.
  */
 import { packageKeys } from './honoured-keys.js'
 
@@ -53,9 +53,9 @@ const objectHints: Readonly<Record<string, string>> = {
   tenancy: 'organizations (multi-tenancy) are not built yet; remove it',
   access: 'grant access with permission sets (*.permission.yaml)',
   requiredPermissions: 'grant access with permission sets (*.permission.yaml)',
-  sharingModel: 'share records with sharing rules (*.sharing.yaml) and permission sets',
-  externalSharingModel: 'share records with sharing rules (*.sharing.yaml) and permission sets',
-  publicSharing: 'share records with sharing rules (*.sharing.yaml) and permission sets',
+  externalSharingModel:
+    'external (portal) users are not built yet; "sharingModel" sets the default for every user',
+  publicSharing: 'public share links are not built yet; remove it',
   lifecycle: 'record lifecycle (archiving, retention) is not built yet; remove it',
   fileAccessDelegate: 'file storage is not built yet; remove it',
   activityMilestones: 'activity timelines are not built yet; remove it',
@@ -64,13 +64,66 @@ const objectHints: Readonly<Record<string, string>> = {
   protection: removeIt,
 }
 
+const scopesInstead =
+  'limit which records a set reaches with "readScope"/"writeScope" (own, own_and_reports, org)'
+
+const packageSet =
+  'package-shipped sets come from ObjectStack package installs, which ObjectOS does not do; remove it'
+
+const permissionSetHints: Readonly<Record<string, string>> = {
+  systemPermissions:
+    'system permissions are not enforced yet; make an administrator with "objectos user create --admin"',
+  tabPermissions: 'app and tab visibility is not enforced yet; remove it',
+  rowLevelSecurity: `row-level CEL rules are not enforced yet; ${scopesInstead}`,
+  adminScope:
+    'delegated administration is not built yet (ObjectOS has no business units); remove it',
+  isDefault:
+    'there is no default set yet: a set applies to the users it is assigned to ("objectos user assign")',
+  packageId: packageSet,
+  managedBy: packageSet,
+  protection:
+    'package protection comes from ObjectStack package installs, which ObjectOS does not do; remove it',
+}
+
+const objectPermissionHints: Readonly<Record<string, string>> = {
+  allowExport:
+    'there is no export operation yet; reading and listing records needs only "allowRead"',
+}
+
+/** Where a refused key sits, for its hint. */
+export type HintPlace = 'field' | 'object' | 'permissionSet' | 'objectPermission' | 'other'
+
+const hintsAt: Readonly<Record<HintPlace, Readonly<Record<string, string>>>> = {
+  field: fieldHints,
+  object: objectHints,
+  permissionSet: permissionSetHints,
+  objectPermission: objectPermissionHints,
+  other: {},
+}
+
 /**
  * @example
  *   unsupportedKeyHint('field', 'trackHistory') // → 'field history is not recorded yet; remove it'
  *   unsupportedKeyHint('object', '_lock')       // → 'package locks and provenance come from …'
+ *   unsupportedKeyHint('objectPermission', 'allowExport') // → 'there is no export operation yet; …'
  */
-export function unsupportedKeyHint(where: 'field' | 'object' | 'other', key: string): string {
+export function unsupportedKeyHint(where: HintPlace, key: string): string {
   if (packageKeys.has(key)) return packageHint
-  const hints = where === 'field' ? fieldHints : where === 'object' ? objectHints : {}
-  return hints[key] ?? removeIt
+  return hintsAt[where][key] ?? removeIt
 }
+
+/** For `readScope`/`writeScope: unit` or `unit_and_below`. */
+export const recordScopeHint =
+  'ObjectOS has no business units: use "own_and_reports" (the user and everyone who reports to them) or "org"'
+
+/** For `sharingModel: controlled_by_parent`. */
+export const sharingModelHint =
+  'records do not inherit access from a master record yet; use "private", "public_read" or "public_read_write"'
+
+/** For a permission set's wildcard object `*`. */
+export const wildcardObjectHint =
+  'a grant on every object at once is not enforced yet; grant each object by its name'
+
+/** For any sharing rule: what widens access instead. */
+export const sharingRuleHint =
+  'widen access with a permission set\'s "readScope"/"writeScope" (own, own_and_reports, org) or the object\'s "sharingModel" (private, public_read, public_read_write), and remove this file'

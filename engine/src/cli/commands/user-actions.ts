@@ -1,0 +1,55 @@
+/**
+ * What `objectos user create` and `objectos user assign` do once the app is open: create the user
+ * through the identity layer, then make them an administrator and give them permission sets
+ * through the record service (validation, versions and hooks apply); or find a user by email and
+ * give them one set. Each prints one line per thing done.
+ */
+import { ExitCode, type CliIo } from '@objectos/cli'
+import type { App } from '../../boot/open-app.js'
+import type { Identity } from '../../identity/create-identity.js'
+import { assignPermissionSet, makeAdmin } from '../../identity/user-provisioning.js'
+
+const cli = { door: 'cli' } as const
+
+export interface CreateInput {
+  readonly email: string
+  readonly password: string
+  readonly name: string | undefined
+  readonly admin: boolean
+  readonly sets: readonly string[]
+}
+
+export async function runUserCreate(app: App, io: CliIo, input: CreateInput): Promise<number> {
+  const identity = app.kernel.services.get<Identity>('identity')
+  const user = await identity.createUser(input)
+  io.stdout.write(`✔ Created user ${user.email} (${user.name}, id ${user.id})\n`)
+  if (input.admin) {
+    await makeAdmin(app.records, user.id, cli)
+    io.stdout.write('  administrator\n')
+  }
+  for (const set of input.sets) {
+    await assignPermissionSet(app.records, user.id, set, cli)
+    io.stdout.write(`  permission set ${set}\n`)
+  }
+  return ExitCode.ok
+}
+
+export async function runUserAssign(
+  app: App,
+  io: CliIo,
+  input: { readonly email: string; readonly set: string },
+): Promise<number> {
+  const identity = app.kernel.services.get<Identity>('identity')
+  const user = await identity.findUserByEmail(input.email)
+  if (user === undefined) {
+    io.stderr.write(`objectos user assign: there is no user with the email ${input.email}\n`)
+    return ExitCode.failure
+  }
+  const made = await assignPermissionSet(app.records, user.id, input.set, cli)
+  io.stdout.write(
+    made
+      ? `✔ ${user.email} now has the permission set ${input.set}\n`
+      : `${user.email} already has the permission set ${input.set}; nothing changed\n`,
+  )
+  return ExitCode.ok
+}

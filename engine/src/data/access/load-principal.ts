@@ -1,0 +1,57 @@
+/**
+ * Builds a user's Principal from the platform objects: `sys_user` (admin flag, active, the
+ * manager hierarchy) and `sys_permission_assignment`. Read per request, from the database every
+ * process shares — no process-local cache that another process's change would not reach. An
+ * unknown or inactive user gets undefined: they are nobody.
+ *
+ * @example
+ *   const principal = await loadPrincipal(db, userId)
+ *   if (principal === undefined) throw Unauthenticated.create()
+ */
+import type { Executor } from '../write/data-context.js'
+import type { Principal } from './principal.js'
+
+/** How deep the manager hierarchy is followed; deeper chains stop here. */
+export const maxHierarchyDepth = 32
+
+export async function loadPrincipal(db: Executor, userId: string): Promise<Principal | undefined> {
+  const { knex } = db
+  const user = (await knex('sys_user').select('is_admin', 'active').where('id', userId).first()) as
+    { is_admin: unknown; active: unknown } | undefined
+  if (user === undefined || !truthy(user.active)) return undefined
+  const [sets, reports] = await Promise.all([
+    knex('sys_permission_assignment')
+      .select('permission_set')
+      .where('assignee', userId)
+      .orderBy('permission_set') as Promise<{ permission_set: string }[]>,
+    reportsOf(db, userId),
+  ])
+  return Object.freeze({
+    userId,
+    admin: truthy(user.is_admin),
+    permissionSets: Object.freeze(sets.map((row) => row.permission_set)),
+    reports: Object.freeze(reports),
+  })
+}
+
+/** Every user below `userId` in the manager hierarchy, by a recursive query (both dialects). */
+async function reportsOf(db: Executor, userId: string): Promise<string[]> {
+  const result: unknown = await db.knex.raw(
+    `with recursive oos_reports(id, depth) as (
+       select id, 1 from sys_user where manager = ?
+       union
+       select u.id, r.depth + 1 from sys_user u join oos_reports r on u.manager = r.id
+       where r.depth < ?
+     )
+     select distinct id from oos_reports where id <> ?`,
+    [userId, maxHierarchyDepth, userId],
+  )
+  const rows = (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as {
+    id: string
+  }[]
+  return rows.map((row) => row.id).sort()
+}
+
+function truthy(value: unknown): boolean {
+  return value === true || value === 1
+}

@@ -1,0 +1,23 @@
+/**
+ * Who a data call acts for. The doors (REST, GraphQL, later flows run as a user) build one per
+ * request from the signed-in user; the engine's own work (migrations, the CLI, recomputes) runs
+ * without one, as the system, which may do anything.
+ */
+
+export interface Principal {
+  readonly userId: string
+  /** Administrators bypass permission sets and sharing. */
+  readonly admin: boolean
+  /** The permission sets the user holds, by name, sorted. */
+  readonly permissionSets: readonly string[]
+  /** Users below this one in the manager hierarchy (direct and indirect reports). */
+  readonly reports: readonly string[]
+}
+
+/** Someone who has not signed in: holds nothing, so may do nothing. */
+export const anonymousPrincipal: Principal = Object.freeze({
+  userId: '',
+  admin: false,
+  permissionSets: Object.freeze([]),
+  reports: Object.freeze([]),
+})

@@ -1,0 +1,47 @@
+/**
+ * Every request to the data, GraphQL and metadata routes acts for someone: an `onRequest` hook
+ * resolves the caller's Principal (session cookie or API key, through the `identify` function
+ * the server is given) before the route runs, and a caller nobody recognises gets 401. The
+ * routes then build their DataContext from `request.principal`, so permissions reach every
+ * query the request makes. Without an `identify` function nobody is recognised: closed by
+ * default.
+ *
+ * @example
+ *   registerRequestPrincipal(server, async (request) => principalFromSession(request))
+ *   const context = requestContext(request, 'rest') // { door, userId, principal }
+ */
+import { Unauthenticated } from '@objectos/errors'
+import type { FastifyInstance, FastifyRequest } from 'fastify'
+import type { Principal } from '../data/access/principal.js'
+import type { DataContext, Door } from '../data/write/data-context.js'
+
+/** Who sends this request, or undefined for nobody (401). */
+export type Identify = (request: FastifyRequest) => Promise<Principal | undefined>
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** Set for the guarded routes before their handler runs. */
+    principal: Principal | undefined
+  }
+}
+
+/** The route prefixes that act on data or describe it; the rest (health, docs) are public. */
+const guardedPrefixes = ['/api/v1/data/', '/api/v1/graphql', '/api/v1/meta/']
+
+export function registerRequestPrincipal(server: FastifyInstance, identify?: Identify): void {
+  server.decorateRequest('principal', undefined)
+  server.addHook('onRequest', async (request) => {
+    const path = request.url
+    if (!guardedPrefixes.some((prefix) => path.startsWith(prefix))) return
+    const principal = identify === undefined ? undefined : await identify(request)
+    if (principal === undefined) throw Unauthenticated.create()
+    request.principal = principal
+  })
+}
+
+/** The DataContext of a guarded request. */
+export function requestContext(request: FastifyRequest, door: Door): DataContext {
+  const { principal } = request
+  if (principal === undefined) throw Unauthenticated.create()
+  return { door, userId: principal.userId, principal }
+}

@@ -1,0 +1,225 @@
+/**
+ * The better-auth configuration of ObjectOS: email and password (12 characters at least), users
+ * in `sys_user`, everything secret in `objectos_auth_*` tables through the engine's knex adapter,
+ * sessions in httpOnly SameSite=Lax cookies (`better-auth.session_token`; Secure, with the
+ * `__Secure-` prefix, over https or in production), throttling kept in the database, API keys,
+ * and the checks the engine adds: an inactive user gets no session, sign-up cannot set the
+ * access columns, the client address comes from the HTTP edge only.
+ *
+ * @example
+ *   const options = authOptions({ db, secret, registry, throttle: throttleSettings() })
+ *   const auth = betterAuth(options)
+ */
+import type { BetterAuthOptions } from 'better-auth'
+import { getCurrentAdapter } from 'better-auth'
+import { APIError } from 'better-auth/api'
+import { twoFactor } from 'better-auth/plugins/two-factor'
+import type { Database } from '../data/connection/database.js'
+import type { RegistryHolder } from '../registry/registry-holder.js'
+import { accountLockoutPlugin } from './account-lockout-plugin.js'
+import { knexAdapter } from './adapter/knex-adapter.js'
+import { apiKeyPlugin } from './api-key-plugin.js'
+import { authTableName, snakeCase } from './auth-tables.js'
+import { composeMessage, type EmailSender } from './email-sender.js'
+import type { ThrottleSettings } from './throttle-settings.js'
+import { userColumns, userDefaults, userObject, userTableColumns } from './user-defaults.js'
+
+export const authBasePath = '/api/v1/auth'
+
+/** The header the HTTP edge sets to the client address it trusts; clients cannot set it. */
+export const clientAddressHeader = 'x-objectos-client-address'
+
+export const minPasswordLength = 12
+
+/** User fields `sys_user` has no column for (two-factor's flag) are kept here. */
+export const userStateTable = authTableName('userState')
+
+export interface AuthOptionsInput {
+  readonly db: Database
+  readonly secret: string
+  readonly registry: RegistryHolder
+  readonly throttle: ThrottleSettings
+  /** The public URL (`https://crm.example.com`); without it each request's own origin is used. */
+  readonly baseURL?: string | undefined
+  /** Other origins allowed to call the auth routes with cookies (a UI served elsewhere). */
+  readonly trustedOrigins?: readonly string[] | undefined
+  readonly secureCookies: boolean
+  readonly signUp: boolean
+  /** Sends verification and password-reset mail; without one those flows are off. */
+  readonly emailSender?: EmailSender | undefined
+  /** Refuse sign-in until the email is verified (needs an email sender). */
+  readonly requireEmailVerification?: boolean | undefined
+  /** The name authenticator apps show next to the code (default ObjectOS). */
+  readonly issuer?: string | undefined
+  /** better-auth's own log level; it logs through the console. */
+  readonly logLevel?: 'debug' | 'info' | 'warn' | 'error' | undefined
+}
+
+/** `{ expiresAt: 'expires_at', … }` for the named fields. */
+function columnsOf(fields: readonly string[]): Record<string, string> {
+  return Object.fromEntries(fields.map((field) => [field, snakeCase(field)]))
+}
+
+type DatabaseAdapter = ReturnType<ReturnType<typeof knexAdapter>>
+
+export function authOptions(input: AuthOptionsInput) {
+  const { db, throttle, emailSender } = input
+  const mail =
+    emailSender === undefined
+      ? undefined
+      : (kind: 'verify-email' | 'reset-password', to: string, link: string) =>
+          emailSender.send(composeMessage(kind, to, link))
+  const signInRule = throttle.signInPerAddress
+  const adapterFactory = knexAdapter(db, {
+    userTable: userObject,
+    userStateTable,
+    userTableColumns: () => userTableColumns(input.registry.current()),
+    userDefaults: () => userDefaults(input.registry.current(), db.dialect),
+  })
+  // The adapter better-auth builds, kept for the hooks below.
+  let rootAdapter: DatabaseAdapter | undefined
+  return {
+    appName: 'ObjectOS',
+    secret: input.secret,
+    basePath: authBasePath,
+    ...(input.baseURL === undefined ? {} : { baseURL: input.baseURL }),
+    ...(input.trustedOrigins === undefined ? {} : { trustedOrigins: [...input.trustedOrigins] }),
+    database: (options: BetterAuthOptions) => (rootAdapter = adapterFactory(options)),
+    telemetry: { enabled: false },
+    logger: { level: input.logLevel ?? 'error' },
+    emailAndPassword: {
+      enabled: true,
+      minPasswordLength,
+      maxPasswordLength: 128,
+      autoSignIn: true,
+      disableSignUp: !input.signUp,
+      requireEmailVerification: mail !== undefined && input.requireEmailVerification === true,
+      resetPasswordTokenExpiresIn: 3600,
+      revokeSessionsOnPasswordReset: true,
+      ...(mail === undefined
+        ? {}
+        : {
+            sendResetPassword: ({ user, url }: { user: { email: string }; url: string }) =>
+              mail('reset-password', user.email, url),
+          }),
+    },
+    ...(mail === undefined
+      ? {}
+      : {
+          emailVerification: {
+            sendOnSignUp: true,
+            autoSignInAfterVerification: false,
+            expiresIn: 24 * 3600,
+            sendVerificationEmail: ({ user, url }: { user: { email: string }; url: string }) =>
+              mail('verify-email', user.email, url),
+          },
+        }),
+    user: {
+      modelName: userObject,
+      fields: userColumns,
+      additionalFields: {
+        // Read by the access layer; only administrators change them, never sign-up.
+        isAdmin: { type: 'boolean', required: false, input: false, fieldName: 'is_admin' },
+        active: { type: 'boolean', required: false, input: false, fieldName: 'active' },
+      },
+    },
+    session: {
+      modelName: authTableName('session'),
+      fields: columnsOf([
+        'expiresAt',
+        'token',
+        'createdAt',
+        'updatedAt',
+        'ipAddress',
+        'userAgent',
+        'userId',
+      ]),
+    },
+    account: {
+      modelName: authTableName('account'),
+      fields: columnsOf([
+        'accountId',
+        'providerId',
+        'userId',
+        'accessToken',
+        'refreshToken',
+        'idToken',
+        'accessTokenExpiresAt',
+        'refreshTokenExpiresAt',
+        'scope',
+        'password',
+        'createdAt',
+        'updatedAt',
+      ]),
+    },
+    verification: {
+      modelName: authTableName('verification'),
+      fields: columnsOf(['identifier', 'value', 'expiresAt', 'createdAt', 'updatedAt']),
+    },
+    rateLimit: {
+      enabled: true,
+      storage: 'database',
+      modelName: authTableName('rateLimit'),
+      fields: { lastRequest: 'last_request' },
+      window: throttle.perAddress.window,
+      max: throttle.perAddress.max,
+      customRules: {
+        '/sign-in/*': signInRule,
+        '/sign-up/*': signInRule,
+        '/change-password': signInRule,
+        '/request-password-reset': signInRule,
+        '/reset-password': signInRule,
+      },
+    },
+    advanced: {
+      useSecureCookies: input.secureCookies,
+      defaultCookieAttributes: { httpOnly: true, sameSite: 'lax', path: '/' },
+      // Checked in tests too (better-auth skips them under NODE_ENV=test by default).
+      disableOriginCheck: false,
+      disableCSRFCheck: false,
+      ipAddress: { ipAddressHeaders: [clientAddressHeader] },
+    },
+    databaseHooks: {
+      session: {
+        create: {
+          async before(session: { userId: string }) {
+            // Inside sign-up's transaction the current adapter is that transaction's.
+            if (rootAdapter === undefined) throw new Error('the auth adapter is not built yet')
+            const adapter = await getCurrentAdapter(rootAdapter)
+            const user = await adapter.findOne<{ active?: boolean | null }>({
+              model: 'user',
+              where: [{ field: 'id', value: session.userId }],
+            })
+            if (user?.active === false) {
+              throw new APIError('FORBIDDEN', {
+                code: 'USER_INACTIVE',
+                message: 'this account is deactivated',
+              })
+            }
+          },
+        },
+      },
+    },
+    plugins: [
+      apiKeyPlugin(),
+      accountLockoutPlugin(db, throttle),
+      twoFactor({
+        issuer: input.issuer ?? 'ObjectOS',
+        twoFactorTable: authTableName('twoFactor'),
+        schema: {
+          user: { fields: { twoFactorEnabled: 'two_factor_enabled' } },
+          twoFactor: {
+            fields: columnsOf([
+              'secret',
+              'backupCodes',
+              'userId',
+              'verified',
+              'failedVerificationCount',
+              'lockedUntil',
+            ]),
+          },
+        },
+      }),
+    ],
+  } satisfies BetterAuthOptions
+}

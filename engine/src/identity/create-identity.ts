@@ -1,0 +1,203 @@
+/**
+ * The identity layer of an app: better-auth on the app's own database, with its tables and its
+ * secret made ready first. What the rest of the engine asks of it — answer an auth request, tell
+ * whose session cookie or API key a request carries (active users only), create a user with a
+ * password hashed exactly as sign-up hashes it — goes through the Identity it returns.
+ *
+ * @example
+ *   const identity = await createIdentity(db, { registry: kernel.registry })
+ *   const res = await identity.handler(new Request('http://localhost/api/v1/auth/ok'))
+ *   const userId = await identity.sessionUser(request.headers)
+ */
+import { AuthBadRequest, AuthUnprocessable } from '@objectos/errors'
+import { runWithTransaction } from '@better-auth/core/context'
+import type { BetterAuthOptions } from 'better-auth'
+import { betterAuth } from 'better-auth/minimal'
+import { getAuthTables } from 'better-auth/db'
+import type { Database } from '../data/connection/database.js'
+import type { RegistryHolder } from '../registry/registry-holder.js'
+import type { Registry } from '../registry/registry.js'
+import { apiKeyModel, type StoredApiKey } from './api-key-plugin.js'
+import { hashApiKey, looksLikeApiKey } from './api-key-token.js'
+import { authOptions, minPasswordLength, userStateTable } from './auth-options.js'
+import { ensureAuthTables, ensureUserStateTable } from './auth-tables.js'
+import type { EmailSender } from './email-sender.js'
+import { resolveSecret } from './identity-secret.js'
+import { throttleSettings, type ThrottleSettings } from './throttle-settings.js'
+import { userObject, userTableColumns } from './user-defaults.js'
+
+export interface IdentityOptions {
+  readonly registry: RegistryHolder
+  /** Where OBJECTOS_SECRET, OBJECTOS_BASE_URL and NODE_ENV are read (default: process.env). */
+  readonly env?: Readonly<Record<string, string | undefined>>
+  /** The public URL; default OBJECTOS_BASE_URL, else each request's own origin. */
+  readonly baseURL?: string | undefined
+  readonly trustedOrigins?: readonly string[] | undefined
+  /** Secure cookies; default: the base URL is https, or NODE_ENV is production. */
+  readonly secureCookies?: boolean | undefined
+  /** Whether anyone may sign up through `POST /sign-up/email` (default true). */
+  readonly signUp?: boolean | undefined
+  readonly throttle?: Partial<ThrottleSettings> | undefined
+  /** Sends verification and password-reset mail; without one those flows are off. */
+  readonly emailSender?: EmailSender | undefined
+  /** Refuse sign-in until the email is verified (only with an email sender). */
+  readonly requireEmailVerification?: boolean | undefined
+}
+
+/** A user as the identity layer sees it. */
+export interface IdentityUser {
+  readonly id: string
+  readonly email: string
+  readonly name: string
+  readonly isAdmin: boolean
+  readonly active: boolean
+}
+
+export interface NewUser {
+  readonly email: string
+  readonly password: string
+  readonly name?: string | undefined
+}
+
+export interface Identity {
+  /** `/api/v1/auth`: better-auth's routes live below it. */
+  readonly basePath: string
+  /** Answers one request to an auth route. */
+  handler(request: Request): Promise<Response>
+  /** The active user whose session the request headers carry (cookie), if any. */
+  sessionUser(headers: Headers): Promise<string | undefined>
+  /** The active user an API key belongs to, if the key is valid, unrevoked and unexpired. */
+  apiKeyUser(key: string): Promise<string | undefined>
+  /** Creates a user with a password (hashed as sign-up does); no session is made. */
+  createUser(user: NewUser): Promise<IdentityUser>
+  findUserByEmail(email: string): Promise<IdentityUser | undefined>
+}
+
+export async function createIdentity(db: Database, options: IdentityOptions): Promise<Identity> {
+  const env = options.env ?? process.env
+  const baseURL = options.baseURL ?? (env.OBJECTOS_BASE_URL || undefined)
+  if (options.emailSender !== undefined && baseURL === undefined) {
+    // Links in mail must not be built from a request's Host header, which the sender controls.
+    throw new Error('mailed links need the public URL of the app: set OBJECTOS_BASE_URL')
+  }
+  const secureCookies =
+    options.secureCookies ??
+    (baseURL?.startsWith('https://') === true || env.NODE_ENV === 'production')
+  const input = {
+    db,
+    secret: await resolveSecret(db, env),
+    registry: options.registry,
+    throttle: throttleSettings(options.throttle),
+    baseURL,
+    trustedOrigins: options.trustedOrigins,
+    secureCookies,
+    signUp: options.signUp ?? true,
+    emailSender: options.emailSender,
+    requireEmailVerification: options.requireEmailVerification,
+  }
+  const config = authOptions(input)
+  await ensureIdentityTables(db, config, options.registry.current())
+  const auth = betterAuth(config)
+  const context = () => auth.$context
+
+  const userById = async (id: string): Promise<IdentityUser | undefined> => {
+    const user = await (await context()).internalAdapter.findUserById(id)
+    return user === null ? undefined : identityUser(user)
+  }
+
+  return {
+    basePath: config.basePath,
+    handler: (request) => auth.handler(request),
+    async sessionUser(headers) {
+      const session = await auth.api.getSession({ headers })
+      if (session === null) return undefined
+      return (session.user as { active?: boolean | null }).active === false
+        ? undefined
+        : session.user.id
+    },
+    async apiKeyUser(key) {
+      if (!looksLikeApiKey(key)) return undefined
+      const { adapter } = await context()
+      const stored = await adapter.findOne<StoredApiKey>({
+        model: apiKeyModel,
+        where: [{ field: 'keyHash', value: hashApiKey(key) }],
+      })
+      const now = new Date()
+      if (stored === null || stored.revokedAt !== null) return undefined
+      if (stored.expiresAt !== null && stored.expiresAt.getTime() <= now.getTime()) return undefined
+      const user = await userById(stored.userId)
+      if (user === undefined || !user.active) return undefined
+      // Noted at most once a minute per key, so a busy integration does not write on every call.
+      if (stored.lastUsedAt === null || now.getTime() - stored.lastUsedAt.getTime() > 60_000) {
+        await adapter.update({
+          model: apiKeyModel,
+          where: [{ field: 'id', value: stored.id }],
+          update: { lastUsedAt: now },
+        })
+      }
+      return user.id
+    },
+    async createUser(user) {
+      const ctx = await context()
+      const email = user.email.trim().toLowerCase()
+      if (!isEmailAddress(email)) {
+        throw AuthBadRequest.create(`"${user.email}" is not an email address`)
+      }
+      if (user.password.length < minPasswordLength) {
+        throw AuthBadRequest.create(
+          `the password must have at least ${minPasswordLength} characters`,
+        )
+      }
+      const hash = await ctx.password.hash(user.password)
+      const created = await runWithTransaction(ctx.adapter, async () => {
+        if ((await ctx.internalAdapter.findUserByEmail(email)) !== null) {
+          throw AuthUnprocessable.create(`a user with the email ${email} already exists`)
+        }
+        const made = await ctx.internalAdapter.createUser(
+          { email, name: user.name ?? email.split('@')[0] ?? email, emailVerified: false },
+          { method: 'admin' },
+        )
+        await ctx.internalAdapter.linkAccount({
+          userId: made.id,
+          providerId: 'credential',
+          accountId: made.id,
+          password: hash,
+        })
+        return made
+      })
+      return identityUser(created)
+    },
+    async findUserByEmail(email) {
+      const found = await (
+        await context()
+      ).internalAdapter.findUserByEmail(email.trim().toLowerCase())
+      return found === null ? undefined : identityUser(found.user)
+    },
+  }
+}
+
+/** The auth tables the options need, and the side table of user fields sys_user lacks. */
+export async function ensureIdentityTables(
+  db: Database,
+  config: BetterAuthOptions,
+  registry: Registry,
+): Promise<void> {
+  const tables = getAuthTables(config)
+  await ensureAuthTables(db, tables, new Set([userObject]))
+  await ensureUserStateTable(db, userStateTable, tables.user, userTableColumns(registry))
+}
+
+/** A plausible email address: something, @, a domain with a dot. */
+export function isEmailAddress(text: string): boolean {
+  return /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(text.trim())
+}
+
+function identityUser(user: Record<string, unknown>): IdentityUser {
+  return {
+    id: String(user.id),
+    email: String(user.email),
+    name: String(user.name),
+    isAdmin: user.isAdmin === true,
+    active: user.active !== false,
+  }
+}

@@ -1,0 +1,38 @@
+/**
+ * Access errors: who may do what. A record the caller may not see is never one of these — it is
+ * RecordNotFound (404), exactly like a record that does not exist.
+ */
+import { defineError } from './define-error.js'
+
+export const Unauthenticated = defineError(
+  'OOS_ACCESS_UNAUTHENTICATED',
+  () => 'sign in, or send an API key as "Authorization: Bearer <key>"',
+  401,
+)
+
+export const ObjectAccessDenied = defineError(
+  'OOS_ACCESS_OBJECT_DENIED',
+  (operation: 'read' | 'create' | 'edit' | 'delete', object: string) =>
+    `you may not ${operation} ${object} records`,
+  403,
+)
+
+export const RecordAccessDenied = defineError(
+  'OOS_ACCESS_RECORD_DENIED',
+  (operation: 'edit' | 'delete', object: string, id: string) =>
+    `you may read ${object} "${id}" but not ${operation} it`,
+  403,
+)
+
+export const FieldAccessDenied = defineError(
+  'OOS_ACCESS_FIELD_DENIED',
+  (action: string, object: string, field: string) =>
+    `you may not ${action} "${field}" of ${object}`,
+  403,
+)
+
+export const OwnerChangeDenied = defineError(
+  'OOS_ACCESS_OWNER_DENIED',
+  (object: string) => `you may not choose or change the owner of ${object} records`,
+  403,
+)
