@@ -1,9 +1,10 @@
 /**
  * One dialect's measurement: open the app through the engine with its HTTP server listening
- * (the engine creates the tables), seed them, start the hand-written server on a second
- * connection to the same database, check that both answer the same bodies, then load each
- * endpoint of each server in turn — engine and hand-written alternating, the order flipping
- * every round — so drift in machine load hits both alike.
+ * (the engine creates the tables), seed them (deals with their lines), start the hand-written
+ * server on a second connection to the same database, check that both answer the same bodies,
+ * then load each endpoint (REST list, REST get, GraphQL nested query) of each server in turn —
+ * engine and hand-written alternating, the order flipping every round — so drift in machine
+ * load hits both alike.
  */
 import { median } from '../data/measure.js'
 import { appFiles } from '../data/app-metadata.js'
@@ -11,10 +12,11 @@ import { seedTables } from '../data/seed-tables.js'
 import { checkAgreement } from './check-agreement.js'
 import { startHandWritten } from './hand-written-server.js'
 import { openBaselineDatabase } from './baseline-database.js'
+import { nestedRequests } from './graphql-workload.js'
 import { getPaths, listPaths } from './workload.js'
 
 /** The endpoints measured, in the order a round takes them. */
-export const endpoints = ['list', 'get']
+export const endpoints = ['list', 'get', 'graphql']
 
 /**
  * Measures one database. `target`: `{ dialect, databaseUrl, schema? }`; `settings`: rows,
@@ -30,23 +32,38 @@ export async function benchDialect(engine, target, settings, load, log) {
     files: appFiles(),
     databaseUrl: target.databaseUrl,
     ...(target.schema === undefined ? {} : { schema: target.schema }),
-    plugins: [engine.httpPlugin({ port: 0, host: '127.0.0.1', logger: false })],
+    plugins: [
+      engine.httpPlugin({
+        port: 0,
+        host: '127.0.0.1',
+        logger: false,
+        // The bench measures the routes, not sign-in: every request acts as an administrator.
+        identify: engine.identifyAsAdmin,
+      }),
+    ],
   })
   let baselineDb
   let handWritten
   try {
     const version = await serverVersion(app.db)
-    log(`${target.dialect}: ${version}; seeding ${settings.rows.toLocaleString('en-US')} deals`)
-    await seedTables(app.db, { accounts: settings.accounts, deals: settings.rows })
+    log(
+      `${target.dialect}: ${version}; seeding ${settings.rows.toLocaleString('en-US')} deals and their lines`,
+    )
+    await seedTables(app.db, {
+      accounts: settings.accounts,
+      deals: settings.rows,
+      dealLines: true,
+    })
     baselineDb = await openBaselineDatabase(engine, app.db, target, settings.plainKnex)
     handWritten = await startHandWritten(baselineDb.knex, baselineDb.dialect)
     const origins = {
       engine: originOf(app.kernel.services.get('http')),
       handWritten: originOf(handWritten),
     }
-    const paths = {
+    const requests = {
       list: listPaths(500, 7),
       get: await getPaths(app.db.knex, 1000, 11),
+      graphql: nestedRequests(300, 13),
     }
     await checkAgreement(origins, app.db.knex)
 
@@ -65,7 +82,7 @@ export async function benchDialect(engine, target, settings, load, log) {
           const cpuBefore = process.cpuUsage()
           const result = await load.measure({
             origin: origins[contender],
-            paths: paths[endpoint],
+            requests: requests[endpoint],
             connections: settings.connections,
             seconds,
           })
@@ -95,7 +112,8 @@ export async function benchDialect(engine, target, settings, load, log) {
   }
 }
 
-function originOf(server) {
+/** The `http://127.0.0.1:<port>` a listening Fastify server answers on. */
+export function originOf(server) {
   const address = server.addresses().find((a) => a.family === 'IPv4') ?? server.addresses()[0]
   return `http://127.0.0.1:${address.port}`
 }
@@ -126,7 +144,8 @@ function summarize({ engine, handWritten }) {
   }
 }
 
-async function serverVersion(db) {
+/** The database server and its version, as the reports name it: `SQLite 3.51.2`. */
+export async function serverVersion(db) {
   if (db.dialect === 'sqlite') {
     const [row] = await db.knex.raw('select sqlite_version() as v')
     return `SQLite ${row.v}`

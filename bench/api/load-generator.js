@@ -6,12 +6,14 @@
 import { fork } from 'node:child_process'
 
 /**
- * Starts the child process; `measure` runs one load of `seconds` seconds over `paths` against
- * `origin` with `connections` keep-alive connections.
+ * Starts the child process; `measure` runs one load of `seconds` seconds over `requests` (GET
+ * paths, or `{ method, path, headers, body }`) against `origin` with `connections` keep-alive
+ * connections.
  *
  * @example
  *   const load = startLoadGenerator()
- *   const r = await load.measure({ origin: 'http://127.0.0.1:3000', paths, connections: 10, seconds: 5 })
+ *   const r = await load.measure({ origin: 'http://127.0.0.1:3000', requests: paths,
+ *     connections: 10, seconds: 5 })
  *   r.reqPerSec // → 2841.2
  *   load.close()
  */

@@ -5,14 +5,20 @@
  * `response` event (microsecond resolution) rather than its histogram, which records whole
  * milliseconds; p50/p95/p99 are computed from every response of the measurement.
  *
- * Message in:  { id, origin, paths, connections, seconds }
+ * Message in:  { id, origin, requests, connections, seconds }; a request is a GET path, or
+ *              { method, path, headers, body } (the GraphQL POSTs)
  * Message out: { id, result: { requests, seconds, reqPerSec, p50Ms, p95Ms, p99Ms, … } }
  *              or { id, error }
  */
 import autocannon from 'autocannon'
 import { percentile } from '../data/measure.js'
 
-function measure({ origin, paths, connections, seconds }) {
+/** A request as autocannon takes it. */
+const toRequest = (request) =>
+  typeof request === 'string' ? { method: 'GET', path: request } : request
+
+function measure({ origin, requests, connections, seconds }) {
+  const all = requests.map(toRequest)
   return new Promise((resolve, reject) => {
     let latencies = new Float64Array(1 << 16)
     let count = 0
@@ -22,25 +28,24 @@ function measure({ origin, paths, connections, seconds }) {
         url: origin,
         connections,
         duration: seconds,
-        requests: paths.map((path) => ({ method: 'GET', path })),
-        // Each connection walks the paths from its own starting point, so the connections do not
-        // ask for the same page at the same moment.
+        requests: all,
+        // Each connection walks the requests from its own starting point, so the connections do
+        // not ask for the same page at the same moment.
         setupClient(c) {
-          const offset = Math.floor((client++ * paths.length) / connections)
-          const rotated = [...paths.slice(offset), ...paths.slice(0, offset)]
-          c.setRequests(rotated.map((path) => ({ method: 'GET', path })))
+          const offset = Math.floor((client++ * all.length) / connections)
+          c.setRequests([...all.slice(offset), ...all.slice(0, offset)])
         },
       },
       (error, result) => {
         if (error) return reject(error)
-        const all = latencies.subarray(0, count)
+        const measured = latencies.subarray(0, count)
         resolve({
           requests: result.requests.total,
           seconds: result.duration,
           reqPerSec: result.requests.total / result.duration,
-          p50Ms: percentile(all, 50),
-          p95Ms: percentile(all, 95),
-          p99Ms: percentile(all, 99),
+          p50Ms: percentile(measured, 50),
+          p95Ms: percentile(measured, 95),
+          p99Ms: percentile(measured, 99),
           p97_5MsAutocannon: result.latency.p97_5,
           errors: result.errors,
           timeouts: result.timeouts,

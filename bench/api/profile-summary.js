@@ -1,7 +1,8 @@
 /**
  * Turns V8 CPU profiles of one server under load into "where does a request's time go": every
  * sample's self time is put in a category by the code it was running (the database driver, knex,
- * the engine's data layer, its HTTP routes, metrics, Fastify, JSON, the socket, GC), summed over
+ * the engine's data layer, its HTTP routes, its GraphQL resolvers, graphql-js and Mercurius,
+ * metrics, Fastify, JSON, the socket, GC), summed over
  * all profiles of a contender and divided by the requests it answered. Native work is counted
  * where JavaScript called it: SQLite's statement execution shows up as knex's `_query`,
  * `JSON.stringify` as Fastify's `serialize`, the socket write as `writev`.
@@ -13,6 +14,9 @@ export const categories = [
   'knex: query building, runner, pool',
   'engine: data layer (find/get, filter, decode)',
   'engine: REST routes (query string, meta, ETag)',
+  'engine: GraphQL resolvers, batcher, loaders',
+  'graphql-js: execution, value completion',
+  'Mercurius (cache, context, reply)',
   'metrics hook (prom-client)',
   'hand-written route handlers',
   'Fastify + router',
@@ -50,7 +54,13 @@ function categoryOf(frame) {
   if (url.includes('/engine/dist/http/metrics/') || url.includes('/node_modules/prom-client/')) {
     return 'metrics hook (prom-client)'
   }
+  if (url.includes('/engine/dist/http/graphql/'))
+    return 'engine: GraphQL resolvers, batcher, loaders'
   if (url.includes('/engine/dist/http/')) return 'engine: REST routes (query string, meta, ETag)'
+  if (url.includes('/node_modules/graphql/')) return 'graphql-js: execution, value completion'
+  if (/\/node_modules\/(mercurius|graphql-jit|tiny-lru)\//.test(url)) {
+    return 'Mercurius (cache, context, reply)'
+  }
   if (url.includes('/engine/dist/')) return 'engine: data layer (find/get, filter, decode)'
   if (url.includes('/bench/')) return 'hand-written route handlers'
   if (url.includes('/fastify/lib/reply.js') && name === 'serialize') {

@@ -6,7 +6,7 @@
  * Fastify, JSON, socket, GC) and the functions whose time differs most. Both servers live in
  * this process; the load generator is a child process and is not profiled.
  *
- *   node bench/api/profile.js [list|get] [--dialect sqlite|postgres] [--rounds 6] [--seconds 3]
+ *   node bench/api/profile.js [list|get|graphql] [--dialect sqlite|postgres] [--rounds 6] [--seconds 3]
  *     [--connections 10] [--rows 10000] [--save /tmp/prof]
  *
  * `--save` also writes each contender's last profile as a .cpuprofile for Chrome DevTools.
@@ -23,6 +23,7 @@ import { scratchSchema, seedTables } from '../data/seed-tables.js'
 import { openBaselineDatabase } from './baseline-database.js'
 import { startHandWritten } from './hand-written-server.js'
 import { startLoadGenerator } from './load-generator.js'
+import { nestedRequests } from './graphql-workload.js'
 import { categories, profileTotals } from './profile-summary.js'
 import { getPaths, listPaths } from './workload.js'
 
@@ -46,12 +47,12 @@ const [rounds, seconds, connections, rows] = ['rounds', 'seconds', 'connections'
   (name) => Number(values[name]),
 )
 if (
-  !['list', 'get'].includes(endpoint) ||
+  !['list', 'get', 'graphql'].includes(endpoint) ||
   !['sqlite', 'postgres'].includes(values.dialect) ||
   [rounds, seconds, connections, rows].some((n) => !Number.isInteger(n) || n < 1)
 ) {
   process.stderr.write(
-    'Usage: node bench/api/profile.js [list|get] [--dialect sqlite|postgres] [--rounds N]\n' +
+    'Usage: node bench/api/profile.js [list|get|graphql] [--dialect sqlite|postgres] [--rounds N]\n' +
       '         [--seconds N] [--connections N] [--rows N] [--save DIR]\n',
   )
   process.exit(2)
@@ -68,7 +69,15 @@ const app = await engine.openApp({
   files: appFiles(),
   databaseUrl: target.databaseUrl,
   ...(schema === undefined ? {} : { schema }),
-  plugins: [engine.httpPlugin({ port: 0, host: '127.0.0.1', logger: false })],
+  plugins: [
+    engine.httpPlugin({
+      port: 0,
+      host: '127.0.0.1',
+      logger: false,
+      // The bench measures the routes, not sign-in: every request acts as an administrator.
+      identify: engine.identifyAsAdmin,
+    }),
+  ],
 })
 const load = startLoadGenerator()
 const session = new Session()
@@ -76,11 +85,16 @@ session.connect()
 let baselineDb
 let handWritten
 try {
-  await seedTables(app.db, { accounts: 100, deals: rows })
+  await seedTables(app.db, { accounts: 100, deals: rows, dealLines: endpoint === 'graphql' })
   baselineDb = await openBaselineDatabase(engine, app.db, target, false)
   handWritten = await startHandWritten(baselineDb.knex, baselineDb.dialect)
   const servers = { engine: app.kernel.services.get('http'), handWritten }
-  const paths = endpoint === 'list' ? listPaths(500, 7) : await getPaths(app.db.knex, 1000, 11)
+  const requests =
+    endpoint === 'list'
+      ? listPaths(500, 7)
+      : endpoint === 'get'
+        ? await getPaths(app.db.knex, 1000, 11)
+        : nestedRequests(300, 13)
   const totals = { engine: profileTotals(), handWritten: profileTotals() }
   const last = {}
   await session.post('Profiler.enable')
@@ -91,7 +105,7 @@ try {
     for (const name of order) {
       const origin = `http://127.0.0.1:${servers[name].addresses()[0].port}`
       if (round >= 0) await session.post('Profiler.start')
-      const result = await load.measure({ origin, paths, connections, seconds })
+      const result = await load.measure({ origin, requests, connections, seconds })
       if (round < 0) continue
       const { profile } = await session.post('Profiler.stop')
       totals[name].add(profile, result.requests)

@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 /**
  * `npm run bench:api`: throughput and p95 latency of the engine's generated REST endpoints
- * (`GET /api/v1/data/deal?filter=…` and `GET /api/v1/data/deal/:id`) next to a hand-written
+ * (`GET /api/v1/data/deal?filter=…` and `GET /api/v1/data/deal/:id`) and of a 3-level nested
+ * GraphQL query (`POST /api/v1/graphql`: accounts → deals → lines) next to a hand-written
  * Fastify + knex server answering the same requests from the same tables (see
  * hand-written-server.js), loaded over HTTP by autocannon in the same run, on SQLite and on
  * PostgreSQL. Prints a table; `--write` also records it in docs/benchmarks/api.md.

@@ -13,8 +13,10 @@ import type { Database } from '../data/connection/database.js'
 import type { RecordService } from '../data/record-service.js'
 import type { Identity } from '../identity/create-identity.js'
 import type { RegistryHolder } from '../registry/registry-holder.js'
+import { registerExplainRoute } from './access/explain-route.js'
 import { registerAuthRoutes } from './auth/auth-routes.js'
 import { identifyCaller } from './auth/identify-caller.js'
+import { loadPrincipal } from '../data/access/load-principal.js'
 import { registerGraphql } from './graphql/graphql-plugin.js'
 import { registerHealthRoutes } from './health-routes.js'
 import { registerRequestPrincipal, type Identify } from './request-principal.js'
@@ -61,6 +63,7 @@ export function buildServer(options: ServerOptions): FastifyInstance {
   registerRequestPrincipal(
     server,
     options.identify ?? (options.identity === undefined ? undefined : identifyCaller(options.db)),
+    (userId) => loadPrincipal(options.db, userId),
   )
   registerHealthRoutes(server, options.db)
   if (options.identity !== undefined) registerAuthRoutes(server, options.identity)
@@ -69,6 +72,11 @@ export function buildServer(options: ServerOptions): FastifyInstance {
   registerDataRoutes(server, options.records)
   registerGraphql(server, { records: options.records, registry: options.registry })
   registerMetaRoutes(server, options.registry)
+  registerExplainRoute(server, {
+    db: options.db,
+    records: options.records,
+    registry: options.registry,
+  })
   registerOpenApiRoutes(server, options.registry)
   return server
 }

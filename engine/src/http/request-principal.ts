@@ -10,7 +10,7 @@
  *   registerRequestPrincipal(server, async (request) => principalFromSession(request))
  *   const context = requestContext(request, 'rest') // { door, userId, principal }
  */
-import { Unauthenticated } from '@objectos/errors'
+import { AdminRequired, RecordNotFound, Unauthenticated } from '@objectos/errors'
 import type { FastifyInstance, FastifyRequest } from 'fastify'
 import type { Principal } from '../data/access/principal.js'
 import type { DataContext, Door } from '../data/write/data-context.js'
@@ -26,16 +26,35 @@ declare module 'fastify' {
 }
 
 /** The route prefixes that act on data or describe it; the rest (health, docs) are public. */
-const guardedPrefixes = ['/api/v1/data/', '/api/v1/graphql', '/api/v1/meta/']
+const guardedPrefixes = ['/api/v1/data/', '/api/v1/graphql', '/api/v1/meta/', '/api/v1/access/']
 
-export function registerRequestPrincipal(server: FastifyInstance, identify?: Identify): void {
+/** An administrator sends this header with a user id to see the app as that user (read-only). */
+export const viewAsHeader = 'objectos-view-as'
+
+/** Loads another user's principal, for view-as; undefined for an unknown or inactive user. */
+export type LoadUser = (userId: string) => Promise<Principal | undefined>
+
+export function registerRequestPrincipal(
+  server: FastifyInstance,
+  identify?: Identify,
+  loadUser?: LoadUser,
+): void {
   server.decorateRequest('principal', undefined)
   server.addHook('onRequest', async (request) => {
     const path = request.url
     if (!guardedPrefixes.some((prefix) => path.startsWith(prefix))) return
     const principal = identify === undefined ? undefined : await identify(request)
     if (principal === undefined) throw Unauthenticated.create()
-    request.principal = principal
+    const viewAs = request.headers[viewAsHeader]
+    if (viewAs === undefined) {
+      request.principal = principal
+      return
+    }
+    if (!principal.admin || loadUser === undefined)
+      throw AdminRequired.create('view as another user')
+    const target = typeof viewAs === 'string' ? await loadUser(viewAs) : undefined
+    if (target === undefined) throw RecordNotFound.create('sys_user', String(viewAs))
+    request.principal = Object.freeze({ ...target, viewedBy: principal.userId })
   })
 }
 

@@ -36,3 +36,15 @@ export const OwnerChangeDenied = defineError(
   (object: string) => `you may not choose or change the owner of ${object} records`,
   403,
 )
+
+export const AdminRequired = defineError(
+  'OOS_ACCESS_ADMIN_REQUIRED',
+  (what: string) => `only an administrator may ${what}`,
+  403,
+)
+
+export const ViewOnly = defineError(
+  'OOS_ACCESS_VIEW_ONLY',
+  () => 'viewing as another user is read-only; send the request without objectos-view-as to write',
+  403,
+)

@@ -12,6 +12,11 @@ export interface Principal {
   readonly permissionSets: readonly string[]
   /** Users below this one in the manager hierarchy (direct and indirect reports). */
   readonly reports: readonly string[]
+  /**
+   * Set when an administrator views the app as this user (`objectos-view-as`): the administrator's
+   * id. Such a principal reads exactly what the user would, and may not write.
+   */
+  readonly viewedBy?: string | undefined
 }
 
 /** Someone who has not signed in: holds nothing, so may do nothing. */

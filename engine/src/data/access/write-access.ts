@@ -15,12 +15,15 @@ import {
   OwnerChangeDenied,
   RecordAccessDenied,
   RecordNotFound,
+  ViewOnly,
 } from '@objectos/errors'
 import type { ObjectNode } from '../../ir/object-node.js'
 import type { Registry } from '../../registry/registry.js'
 import { objectAccess, type ObjectAccess } from './object-access.js'
 import type { Principal } from './principal.js'
-import { rowReachable } from './row-access.js'
+import type { Dialect } from '../connection/database.js'
+import { alwaysFalse, type SqlFragment } from '../query/sql-fragment.js'
+import { rowPredicate, rowReachable } from './row-access.js'
 
 export function checkCreate(
   registry: Registry,
@@ -28,6 +31,7 @@ export function checkCreate(
   object: ObjectNode,
   input: unknown,
 ): void {
+  if (principal.viewedBy !== undefined) throw ViewOnly.create()
   const access = objectAccess(registry, principal, object.name)
   if (!access.create) throw ObjectAccessDenied.create('create', object.name)
   checkFields(access, principal, object, input, undefined)
@@ -41,6 +45,7 @@ export function checkChange(
   patch: unknown,
   operation: 'edit' | 'delete',
 ): void {
+  if (principal.viewedBy !== undefined) throw ViewOnly.create()
   const access = objectAccess(registry, principal, object.name)
   const id = String(row.id)
   if (!access.read || !rowReachable(access, principal, row, 'read')) {
@@ -53,6 +58,21 @@ export function checkChange(
     throw RecordAccessDenied.create(operation, object.name, id)
   }
   if (operation === 'edit') checkFields(access, principal, object, patch, row)
+}
+
+/**
+ * The predicate the write path loads the record with, so a record the principal may not read is
+ * never even loaded: it is missing (404). Undefined when every row is readable.
+ */
+export function writeLoadPredicate(
+  registry: Registry,
+  principal: Principal,
+  object: ObjectNode,
+  dialect: Dialect,
+): SqlFragment | undefined {
+  const access = objectAccess(registry, principal, object.name)
+  if (!access.read) return alwaysFalse
+  return rowPredicate(access, principal, object.table, 'read', dialect)
 }
 
 /** The record with only the fields the principal may read. */

@@ -4,7 +4,7 @@
  * and summaries), `set_null` clears their reference. All in one transaction.
  */
 import { DeleteRestricted, RecordNotFound, VersionConflict } from '@objectos/errors'
-import { checkChange } from '../access/write-access.js'
+import { checkChange, writeLoadPredicate } from '../access/write-access.js'
 import type { DataContext, Executor } from './data-context.js'
 import { recomputeSummaries } from './recompute-summaries.js'
 import { loadStoredRow } from './stored-row.js'
@@ -38,13 +38,15 @@ async function deleteIn(
 ): Promise<void> {
   const { registry, hooks } = env
   const object = registry.object(objectName)
-  const previous = await loadStoredRow(trx, object, id)
+  const { principal } = context
+  // The record asked for is loaded under the principal's read access (hidden reads as missing);
+  // what its relations cascade to follows from that decision, as the object's metadata says.
+  const checked = requested && principal !== undefined ? principal : undefined
+  const visible =
+    checked === undefined ? undefined : writeLoadPredicate(registry, checked, object, trx.dialect)
+  const previous = await loadStoredRow(trx, object, id, visible)
   if (previous === undefined) throw RecordNotFound.create(object.name, id)
-  // The record asked for must be the principal's to delete; what its relations cascade to
-  // follows from that decision, as the object's metadata says.
-  if (requested && context.principal !== undefined) {
-    checkChange(registry, context.principal, object, previous, undefined, 'delete')
-  }
+  if (checked !== undefined) checkChange(registry, checked, object, previous, undefined, 'delete')
   if (options.expectedVersion !== undefined && options.expectedVersion !== previous.version) {
     throw VersionConflict.create(object.name, id, options.expectedVersion)
   }

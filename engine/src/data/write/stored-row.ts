@@ -2,6 +2,8 @@
  * Reads and writes whole rows for the write path: the stored record before an update or delete
  * (locked FOR UPDATE on PostgreSQL), and the encoding of a full record into columns.
  */
+import type { Knex } from 'knex'
+import type { SqlFragment } from '../query/sql-fragment.js'
 import type { ObjectNode } from '../../ir/object-node.js'
 import { decodeRow, toColumn, type DataRecord } from '../values/row-codec.js'
 import type { Executor } from './data-context.js'
@@ -10,8 +12,13 @@ export async function loadStoredRow(
   trx: Executor,
   object: ObjectNode,
   id: string,
+  /** Only a row this predicate selects (the principal's read access) is loaded. */
+  visible?: SqlFragment,
 ): Promise<DataRecord | undefined> {
   const query = trx.knex(object.table).select('*').where('id', id)
+  if (visible !== undefined) {
+    query.whereRaw(`(${visible.sql})`, visible.bindings as Knex.RawBinding[])
+  }
   if (trx.dialect === 'postgres') query.forUpdate()
   const row = (await query.first()) as Record<string, unknown> | undefined
   return row === undefined ? undefined : decodeRow(object, row, trx.dialect)

@@ -7,7 +7,7 @@
 import { RecordNotFound, ValidationFailed, VersionConflict } from '@objectos/errors'
 import { uniqueViolationAsValidation } from '../unique-violation.js'
 import { checkReferencesAndUnique } from './check-references.js'
-import { checkChange, maskRecord } from '../access/write-access.js'
+import { checkChange, maskRecord, writeLoadPredicate } from '../access/write-access.js'
 import type { DataContext } from './data-context.js'
 import { prepareRecord } from './prepare-record.js'
 import { recomputeSummaries } from './recompute-summaries.js'
@@ -32,9 +32,13 @@ export async function updateRecord(
   const now = new Date()
   try {
     return await inTransaction(env, true, async (trx) => {
-      const previous = await loadStoredRow(trx, object, id)
-      if (previous === undefined) throw RecordNotFound.create(object.name, id)
       const { principal } = context
+      const visible =
+        principal === undefined
+          ? undefined
+          : writeLoadPredicate(registry, principal, object, trx.dialect)
+      const previous = await loadStoredRow(trx, object, id, visible)
+      if (previous === undefined) throw RecordNotFound.create(object.name, id)
       if (principal !== undefined) checkChange(registry, principal, object, previous, patch, 'edit')
       const version = Number(previous.version)
       if (options.expectedVersion !== undefined && options.expectedVersion !== version) {

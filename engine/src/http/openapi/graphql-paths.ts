@@ -154,6 +154,7 @@ export function graphqlPaths(): Record<string, PathItem> {
         responses: {
           '200': answered,
           '400': unparsed,
+          '401': { $ref: '#/components/responses/Unauthenticated' },
           '405': refused('The document is a mutation: mutations need POST.'),
           '500': failed,
         },
@@ -175,6 +176,7 @@ export function graphqlPaths(): Record<string, PathItem> {
         responses: {
           '200': answered,
           '400': unparsed,
+          '401': { $ref: '#/components/responses/Unauthenticated' },
           '413': refused('The body is larger than the server accepts.'),
           '500': failed,
         },

@@ -14,13 +14,16 @@ import type { JsonSchema } from './field-schema.js'
 import type { ObjectNames } from './object-schemas.js'
 import {
   envelope as wrap,
-  errorResponses as errors,
+  errorResponses,
   headerRef as header,
   json,
   parameterRef as parameter,
   schemaRef as schema,
   type PathItem,
 } from './path-parts.js'
+
+/** Every data route needs a caller (401) whose permissions allow it (403). */
+const errors = (...statuses: number[]) => errorResponses(401, 403, ...statuses)
 
 const listParameters = ['filter', 'sort', 'limit', 'offset', 'cursor', 'fields', 'expand', 'count']
 

@@ -98,6 +98,7 @@ describe('buildOpenApiDocument on examples/crm', () => {
       'Service',
       'Health',
       'Auth',
+      'Access',
     ])
     expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/health', '/ready']))
   })

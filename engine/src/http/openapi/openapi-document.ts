@@ -11,6 +11,7 @@
  */
 import type { Registry } from '../../registry/registry.js'
 import { authPaths, authTag } from '../auth/auth-paths.js'
+import { accessPaths, accessTag } from './access-paths.js'
 import type { JsonSchema } from './field-schema.js'
 import { graphqlPaths, graphqlSchemas } from './graphql-paths.js'
 import { healthPaths } from './health-paths.js'
@@ -62,6 +63,7 @@ const platformTags = [
   { name: 'Service', description: 'This document, its docs page and Prometheus metrics.' },
   { name: 'Health', description: 'Liveness and readiness, for load balancers.' },
   authTag,
+  accessTag,
 ]
 
 /** Component names taken by the platform: an object that would take one gets a suffix. */
@@ -85,7 +87,15 @@ export function buildOpenApiDocument(
     Object.assign(schemas, objectSchemas(object, own, refOf))
     Object.assign(paths, objectPaths(registry, object, own))
   }
-  Object.assign(paths, metaPaths(), graphqlPaths(), servicePaths, healthPaths, authPaths)
+  Object.assign(
+    paths,
+    metaPaths(),
+    graphqlPaths(),
+    servicePaths,
+    healthPaths,
+    authPaths,
+    accessPaths,
+  )
   return {
     openapi: '3.1.0',
     info: { title: registry.appName, version: 'v1', description },

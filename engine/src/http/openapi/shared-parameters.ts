@@ -116,7 +116,7 @@ export const sharedHeaders: Readonly<Record<string, JsonSchema>> = {
 }
 
 /** Catalog families the HTTP API answers with (kernel and migration errors never reach it). */
-const apiFamilies = ['OOS_DATA_', 'OOS_HTTP_', 'OOS_SERVER_', 'OOS_AUTH_']
+const apiFamilies = ['OOS_DATA_', 'OOS_HTTP_', 'OOS_SERVER_', 'OOS_AUTH_', 'OOS_ACCESS_']
 
 const problemResponses: readonly (readonly [string, number, string])[] = [
   [
@@ -124,7 +124,17 @@ const problemResponses: readonly (readonly [string, number, string])[] = [
     400,
     'The request is malformed: the title names the parameter, field or operator.',
   ],
-  ['NotFound', 404, 'The object or record does not exist.'],
+  [
+    'Unauthenticated',
+    401,
+    'No valid session cookie or API key: sign in, or send `Authorization: Bearer <key>`.',
+  ],
+  [
+    'Forbidden',
+    403,
+    "The caller's permission sets do not allow it; the title names the object or field.",
+  ],
+  ['NotFound', 404, 'The object or record does not exist, or the caller may not see it.'],
   ['Conflict', 409, 'Refused because other records depend on this one.'],
   ['PreconditionFailed', 412, 'If-Match names a version that is no longer current.'],
   ['PayloadTooLarge', 413, 'The body is larger than the server accepts.'],
