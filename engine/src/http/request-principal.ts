@@ -10,7 +10,7 @@
  *   registerRequestPrincipal(server, async (request) => principalFromSession(request))
  *   const context = requestContext(request, 'rest') // { door, userId, principal }
  */
-import { AdminRequired, RecordNotFound, Unauthenticated } from '@objectos/errors'
+import { AdminRequired, ForeignOrigin, RecordNotFound, Unauthenticated } from '@objectos/errors'
 import type { FastifyInstance, FastifyRequest } from 'fastify'
 import type { Principal } from '../data/access/principal.js'
 import type { DataContext, Door } from '../data/write/data-context.js'
@@ -43,6 +43,7 @@ export function registerRequestPrincipal(
   server.addHook('onRequest', async (request) => {
     const path = request.url
     if (!guardedPrefixes.some((prefix) => path.startsWith(prefix))) return
+    refuseForeignCookieWrite(request)
     const principal = identify === undefined ? undefined : await identify(request)
     if (principal === undefined) throw Unauthenticated.create()
     const viewAs = request.headers[viewAsHeader]
@@ -63,4 +64,40 @@ export function requestContext(request: FastifyRequest, door: Door): DataContext
   const { principal } = request
   if (principal === undefined) throw Unauthenticated.create()
   return { door, userId: principal.userId, principal }
+}
+
+const safeMethods: ReadonlySet<string> = new Set(['GET', 'HEAD', 'OPTIONS'])
+
+/**
+ * A change that rides on a session cookie must come from the app's own origin: a page elsewhere
+ * cannot make the browser send it (cross-site request forgery). Requests with an
+ * `Authorization` header carry their credential themselves and are not affected; clients that
+ * send no `Origin` (not browsers) are not either.
+ */
+function refuseForeignCookieWrite(request: FastifyRequest): void {
+  if (safeMethods.has(request.method)) return
+  const { origin, cookie, authorization, host } = request.headers
+  if (cookie === undefined || authorization !== undefined || origin === undefined) return
+  if (origin === ownOrigin(request.protocol, host) || origin === publicOrigin()) return
+  throw ForeignOrigin.create(origin)
+}
+
+/** `protocol://host` as browsers write an origin (no default port). */
+function ownOrigin(protocol: string, host: string | undefined): string | undefined {
+  try {
+    return new URL(`${protocol}://${host ?? ''}`).origin
+  } catch {
+    return undefined
+  }
+}
+
+/** The origin of OBJECTOS_BASE_URL (the public URL behind a proxy), if it is set. */
+function publicOrigin(): string | undefined {
+  const base = process.env.OBJECTOS_BASE_URL
+  if (base === undefined || base === '') return undefined
+  try {
+    return new URL(base).origin
+  } catch {
+    return undefined
+  }
 }

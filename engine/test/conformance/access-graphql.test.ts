@@ -99,10 +99,14 @@ describe.each(dialects)('access through GraphQL on %s', (dialect) => {
     }
     const nora = await gql('nora', listQuery)
     expect([nora.body.data, codeOf(nora.body)]).toEqual([null, 'OOS_ACCESS_OBJECT_DENIED'])
-    // Nobody is turned away before GraphQL runs at all: a 401 problem, not a GraphQL answer.
+    // Nobody is turned away before GraphQL runs at all: 401, the code in the error's extensions.
     for (const as of [undefined, 'ghost'] as const) {
       const res = await gql(as, listQuery)
-      expect([res.status, res.body.code]).toEqual([401, 'OOS_ACCESS_UNAUTHENTICATED'])
+      expect([res.status, codeOf(res.body), res.body.data]).toEqual([
+        401,
+        'OOS_ACCESS_UNAUTHENTICATED',
+        undefined,
+      ])
     }
   })
 

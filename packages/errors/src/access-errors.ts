@@ -48,3 +48,10 @@ export const ViewOnly = defineError(
   () => 'viewing as another user is read-only; send the request without objectos-view-as to write',
   403,
 )
+
+export const ForeignOrigin = defineError(
+  'OOS_ACCESS_FOREIGN_ORIGIN',
+  (origin: string) =>
+    `a change sent with a session cookie must come from this app's own origin, not ${origin}`,
+  403,
+)

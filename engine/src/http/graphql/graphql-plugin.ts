@@ -20,6 +20,7 @@ import { formatGraphqlErrors } from './graphql-errors.js'
 import { defaultQueryLimits, queryLimitsRule, type QueryLimits } from './query-limits.js'
 import type { GraphqlContext } from './record-types.js'
 import { RequestBatcher } from './request-batcher.js'
+import { anonymousPrincipal } from '../../data/access/principal.js'
 import { requestContext } from '../request-principal.js'
 
 export const graphqlPath = '/api/v1/graphql'
@@ -61,7 +62,12 @@ export function registerGraphql(
       graphiql: options.graphiql ?? false,
       context: (request): GraphqlContext => ({
         batcher: new RequestBatcher(),
-        data: requestContext(request, 'graphql'),
+        // Mercurius also builds a context to report an error the request hook threw; such a
+        // request has no principal, and gets one that may do nothing.
+        data:
+          request.principal === undefined
+            ? { door: 'graphql', principal: anonymousPrincipal }
+            : requestContext(request, 'graphql'),
       }),
       errorFormatter: formatGraphqlErrors,
       validationRules: [queryLimitsRule(limits)],
