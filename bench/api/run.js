@@ -71,6 +71,11 @@ if (!/^postgres(ql)?:\/\//.test(values['database-url'])) {
   fail('--database-url must be a postgres:// URL')
 }
 
+// Measure the configuration a deployment runs: graphql-js skips its development-only checks
+// under NODE_ENV=production (set before the engine, and so graphql, is loaded). Both servers
+// share this process, so both run under it.
+process.env.NODE_ENV ??= 'production'
+
 let engine
 try {
   engine = await import('@objectos/engine')
@@ -116,7 +121,7 @@ try {
 const cpus = os.cpus()
 const report = {
   date: new Date().toISOString().slice(0, 10),
-  node: `Node ${process.version}`,
+  node: `Node ${process.version} (NODE_ENV=${process.env.NODE_ENV})`,
   cpu: `${cpus[0]?.model.trim() ?? 'unknown CPU'} (${cpus.length} cores)`,
   // The machine may be shared: its load at both ends says how much else was running.
   load: { start: loadStart, end: os.loadavg()[0] },

@@ -1,7 +1,8 @@
 /**
  * Boots an app: load and compile its metadata, open its database, start the kernel with the core
- * plugins (data first) plus any given, and migrate the database on start — non-destructive
- * changes are applied, a destructive plan refuses to start with a message saying what to run.
+ * plugins (data first, then the audit trail and the identity layer) plus any given, and migrate
+ * the database on start — non-destructive changes are applied, a destructive plan refuses to
+ * start with a message saying what to run.
  * `serve`, `dev`, `worker`, tests and benchmarks all start an app through here.
  *
  * @example
@@ -17,6 +18,7 @@ import { openDatabase } from '../data/connection/open-database.js'
 import type { RecordService } from '../data/record-service.js'
 import { compileFiles, loadApp } from '../load/load-app.js'
 import { migrateOnStart } from '../migrate/index.js'
+import { auditPlugin, type AuditPluginOptions } from '../plugins/audit/audit-plugin.js'
 import { dataPlugin } from '../plugins/data/data-plugin.js'
 import { identityPlugin, type IdentityPluginOptions } from '../plugins/identity/identity-plugin.js'
 import type { ReloadOutcome } from '../registry/registry-holder.js'
@@ -39,6 +41,8 @@ export interface OpenAppOptions {
   readonly plugins?: readonly Plugin[]
   /** Settings of the identity layer (sign-in, sessions, API keys); default: from process.env. */
   readonly identity?: IdentityPluginOptions
+  /** Settings of the audit trail; retention defaults to the identity settings' env. */
+  readonly audit?: AuditPluginOptions
 }
 
 export interface App {
@@ -68,9 +72,19 @@ export async function openApp(options: OpenAppOptions): Promise<App> {
     appDir: options.dir ?? '.',
     ...(options.schema === undefined ? {} : { schema: options.schema }),
   })
+  // Every write is audited; the identity layer reports its own events to the same trail.
+  const audit = auditPlugin({ env: options.identity?.env, ...options.audit })
+  const onAuthEvent = options.identity?.onAuthEvent
   const kernel = createKernel(compiled.registry, [
     dataPlugin({ db, prepare: migrateOnStart }),
-    identityPlugin(options.identity),
+    audit,
+    identityPlugin({
+      ...options.identity,
+      onAuthEvent: async (event) => {
+        await audit.recordAuthEvent(event)
+        await onAuthEvent?.(event)
+      },
+    }),
     ...(options.plugins ?? []),
   ])
   try {

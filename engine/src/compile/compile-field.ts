@@ -65,6 +65,7 @@ export function compileField(name: string, def: Def, summary: SummaryInfo | unde
     readonly:
       def.readonly === true || type === 'formula' || type === 'summary' || type === 'autonumber',
     searchable: def.searchable === true,
+    trackHistory: def.trackHistory === true,
     minLength: num(def.minLength),
     maxLength: num(def.maxLength),
     min: num(def.min),

@@ -24,6 +24,7 @@ function systemField(
     unique: false,
     readonly,
     searchable: false,
+    trackHistory: false,
     minLength: undefined,
     maxLength: undefined,
     min: undefined,

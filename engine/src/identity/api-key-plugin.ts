@@ -18,6 +18,7 @@ import { APIError, createAuthEndpoint, sessionMiddleware } from 'better-auth/api
 import * as z from 'zod'
 import { authTableName } from './auth-tables.js'
 import { hashApiKey, keyStart, newApiKey } from './api-key-token.js'
+import { clientDetail, type AuthEvent } from './auth-event.js'
 
 export const apiKeyModel = 'apiKey'
 
@@ -48,7 +49,8 @@ function shown(key: StoredApiKey) {
   }
 }
 
-export function apiKeyPlugin() {
+/** `report` hears of every key made and revoked (never the key itself). */
+export function apiKeyPlugin(report?: (event: AuthEvent) => Promise<void>) {
   return {
     id: 'objectos-api-key',
     schema: {
@@ -109,6 +111,11 @@ export function apiKeyPlugin() {
               createdAt: now,
             },
           })
+          await report?.({
+            action: 'api_key_created',
+            userId: created.userId,
+            detail: { ...clientDetail(ctx.headers), key_id: created.id, name: created.name },
+          })
           // The only time the key itself is ever shown.
           return ctx.json({ ...shown(created), key })
         },
@@ -150,6 +157,11 @@ export function apiKeyPlugin() {
               message: `you have no active API key "${ctx.body.id}"`,
             })
           }
+          await report?.({
+            action: 'api_key_revoked',
+            userId: ctx.context.session.user.id,
+            detail: { ...clientDetail(ctx.headers), key_id: ctx.body.id },
+          })
           return ctx.json({ revoked: true })
         },
       ),

@@ -4,7 +4,8 @@
  * sessions in httpOnly SameSite=Lax cookies (`better-auth.session_token`; Secure, with the
  * `__Secure-` prefix, over https or in production), throttling kept in the database, API keys,
  * and the checks the engine adds: an inactive user gets no session, sign-up cannot set the
- * access columns, the client address comes from the HTTP edge only.
+ * access columns, the client address comes from the HTTP edge only. With `onAuthEvent`, sign-ins,
+ * failures, sign-outs, sign-ups, API keys, password and two-factor changes are reported to it.
  *
  * @example
  *   const options = authOptions({ db, secret, registry, throttle: throttleSettings() })
@@ -19,6 +20,13 @@ import type { RegistryHolder } from '../registry/registry-holder.js'
 import { accountLockoutPlugin } from './account-lockout-plugin.js'
 import { knexAdapter } from './adapter/knex-adapter.js'
 import { apiKeyPlugin } from './api-key-plugin.js'
+import {
+  clientAddressHeader,
+  clientDetail,
+  safeListener,
+  type AuthEventListener,
+} from './auth-event.js'
+import { authEventsPlugin } from './auth-events-plugin.js'
 import { authTableName, snakeCase } from './auth-tables.js'
 import { composeMessage, type EmailSender } from './email-sender.js'
 import type { ThrottleSettings } from './throttle-settings.js'
@@ -26,8 +34,7 @@ import { userColumns, userDefaults, userObject, userTableColumns } from './user-
 
 export const authBasePath = '/api/v1/auth'
 
-/** The header the HTTP edge sets to the client address it trusts; clients cannot set it. */
-export const clientAddressHeader = 'x-objectos-client-address'
+export { clientAddressHeader }
 
 export const minPasswordLength = 12
 
@@ -53,6 +60,8 @@ export interface AuthOptionsInput {
   readonly issuer?: string | undefined
   /** better-auth's own log level; it logs through the console. */
   readonly logLevel?: 'debug' | 'info' | 'warn' | 'error' | undefined
+  /** Hears sign-ins, failures, sign-outs, sign-ups, API keys, password and two-factor changes. */
+  readonly onAuthEvent?: AuthEventListener | undefined
 }
 
 /** `{ expiresAt: 'expires_at', … }` for the named fields. */
@@ -70,6 +79,7 @@ export function authOptions(input: AuthOptionsInput) {
       : (kind: 'verify-email' | 'reset-password', to: string, link: string) =>
           emailSender.send(composeMessage(kind, to, link))
   const signInRule = throttle.signInPerAddress
+  const report = input.onAuthEvent === undefined ? undefined : safeListener(input.onAuthEvent)
   const adapterFactory = knexAdapter(db, {
     userTable: userObject,
     userStateTable,
@@ -96,6 +106,16 @@ export function authOptions(input: AuthOptionsInput) {
       requireEmailVerification: mail !== undefined && input.requireEmailVerification === true,
       resetPasswordTokenExpiresIn: 3600,
       revokeSessionsOnPasswordReset: true,
+      ...(report === undefined
+        ? {}
+        : {
+            onPasswordReset: ({ user }: { user: { id: string } }, request?: Request) =>
+              report({
+                action: 'password_reset',
+                userId: user.id,
+                detail: clientDetail(request?.headers),
+              }),
+          }),
       ...(mail === undefined
         ? {}
         : {
@@ -201,7 +221,7 @@ export function authOptions(input: AuthOptionsInput) {
       },
     },
     plugins: [
-      apiKeyPlugin(),
+      apiKeyPlugin(report),
       accountLockoutPlugin(db, throttle),
       twoFactor({
         issuer: input.issuer ?? 'ObjectOS',
@@ -220,6 +240,8 @@ export function authOptions(input: AuthOptionsInput) {
           },
         },
       }),
+      // After two-factor: it withdraws the session of a sign-in still waiting for its second factor.
+      ...(report === undefined ? [] : [authEventsPlugin(report)]),
     ],
   } satisfies BetterAuthOptions
 }

@@ -19,6 +19,7 @@ import type { RegistryHolder } from '../registry/registry-holder.js'
 import type { Registry } from '../registry/registry.js'
 import { apiKeyModel, type StoredApiKey } from './api-key-plugin.js'
 import { hashApiKey, looksLikeApiKey } from './api-key-token.js'
+import { safeListener, type AuthEventListener } from './auth-event.js'
 import { authOptions, minPasswordLength, userStateTable } from './auth-options.js'
 import { ensureAuthTables, ensureUserStateTable } from './auth-tables.js'
 import type { EmailSender } from './email-sender.js'
@@ -42,6 +43,8 @@ export interface IdentityOptions {
   readonly emailSender?: EmailSender | undefined
   /** Refuse sign-in until the email is verified (only with an email sender). */
   readonly requireEmailVerification?: boolean | undefined
+  /** Hears sign-ins, failures, sign-outs, sign-ups, API keys, password and two-factor changes. */
+  readonly onAuthEvent?: AuthEventListener | undefined
 }
 
 /** A user as the identity layer sees it. */
@@ -94,8 +97,10 @@ export async function createIdentity(db: Database, options: IdentityOptions): Pr
     signUp: options.signUp ?? true,
     emailSender: options.emailSender,
     requireEmailVerification: options.requireEmailVerification,
+    onAuthEvent: options.onAuthEvent,
   }
   const config = authOptions(input)
+  const report = options.onAuthEvent === undefined ? undefined : safeListener(options.onAuthEvent)
   await ensureIdentityTables(db, config, options.registry.current())
   const auth = betterAuth(config)
   const context = () => auth.$context
@@ -164,6 +169,12 @@ export async function createIdentity(db: Database, options: IdentityOptions): Pr
           password: hash,
         })
         return made
+      })
+      await report?.({
+        action: 'sign_up',
+        userId: String(created.id),
+        actorId: null,
+        detail: { method: 'operator' },
       })
       return identityUser(created)
     },

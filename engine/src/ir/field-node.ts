@@ -47,6 +47,8 @@ export interface FieldNode {
   readonly readonly: boolean
   /** Matched by the free-text `search` of a query. */
   readonly searchable: boolean
+  /** Each change of the value is kept in `sys_field_history` (`trackHistory: true`). */
+  readonly trackHistory: boolean
   readonly minLength: number | undefined
   readonly maxLength: number | undefined
   readonly min: number | undefined

@@ -32,7 +32,8 @@ export function fromColumn(field: FieldNode, raw: unknown, dialect: Dialect): un
     case 'boolean':
       return dialect === 'sqlite' ? raw === 1 || raw === true : Boolean(raw)
     case 'json':
-      return typeof raw === 'string' ? (JSON.parse(raw) as unknown) : raw
+      // SQLite keeps the JSON text; pg hands jsonb back parsed, so a JSON string arrives as one.
+      return dialect === 'sqlite' && typeof raw === 'string' ? (JSON.parse(raw) as unknown) : raw
     case 'number':
     case 'integer':
       return typeof raw === 'string' ? Number(raw) : raw

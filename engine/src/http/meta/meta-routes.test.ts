@@ -46,7 +46,13 @@ describe('metadata routes', () => {
     })
     expect(fields.find((f) => f.name === 'version')).toMatchObject({ system: true, readonly: true })
     const listed = (await get('/api/v1/meta/objects')).body.data as { name: string }[]
-    expect(listed.map((o) => o.name)).toEqual(['sys_permission_assignment', 'sys_user', 'task'])
+    expect(listed.map((o) => o.name)).toEqual([
+      'sys_audit_event',
+      'sys_field_history',
+      'sys_permission_assignment',
+      'sys_user',
+      'task',
+    ])
     expect((await get('/api/v1/meta/objects/nope')).status).toBe(404)
   })
 

@@ -20,7 +20,7 @@ export const supportCodes = defineCodes({
   OOS_SUPPORT_FIELD_KEY: {
     severity: 'error',
     summary:
-      "A field sets a key the spec allows but the engine does not honour and the generated UI does not read (e.g. `multiple`, `visibleWhen`, `requiredWhen`, `trackHistory`, `externalId`, `lookupFilters`, `maskingRule`, package-lock keys, `summaryOperations.filter`, an option's `visibleWhen`, `currencyConfig.currencyMode: dynamic`, a stored formula reading `now()`, `today()` or the current user), so it would be accepted and do nothing. `false` and empty values declare nothing and are accepted.",
+      "A field sets a key the spec allows but the engine does not honour and the generated UI does not read (e.g. `multiple`, `visibleWhen`, `requiredWhen`, `externalId`, `lookupFilters`, `maskingRule`, package-lock keys, `summaryOperations.filter`, an option's `visibleWhen`, `currencyConfig.currencyMode: dynamic`, a stored formula reading `now()`, `today()` or the current user), so it would be accepted and do nothing. `false` and empty values declare nothing and are accepted.",
     message: (key: string, field: string) => `"${key}" on field "${field}" ${notSupported}`,
   },
   OOS_SUPPORT_OBJECT_KEY: {

@@ -37,7 +37,6 @@ describe('engine support: field keys', () => {
         'dependsOn',
         'allowCreate',
         'dimensions',
-        'trackHistory',
         'visibleWhen',
         'readonlyWhen',
         'requiredWhen',
@@ -71,7 +70,7 @@ describe('engine support: field keys', () => {
       '  owner: { type: lookup, reference: item, deleteBehavior: restrict, displayField: title }',
       '  total: { type: formula, expression: "1", returnType: number, hidden: true }',
       '  number: { type: autonumber, autonumberFormat: "{0000}", unique: global, sortable: true }',
-      '  script: { type: code, language: sql, widget: editor }',
+      '  script: { type: code, language: sql, widget: editor, trackHistory: true }',
     )
     expect(check(item)).toEqual([])
   })
@@ -82,7 +81,7 @@ describe('engine support: field keys', () => {
       'fields:',
       '  title:',
       '    type: text',
-      '    trackHistory: true', // 5:5
+      '    externalId: true', // 5:5
       '    requiredWhen: record.title == ""', // 6:5
       '    _lock: true', // 7:5
     )
@@ -91,8 +90,8 @@ describe('engine support: field keys', () => {
       [
         '5:5',
         'OOS_SUPPORT_FIELD_KEY',
-        '"trackHistory" on field "title" is not supported by this version of ObjectOS',
-        'field history is not recorded yet; remove it',
+        '"externalId" on field "title" is not supported by this version of ObjectOS',
+        'upsert by external id is not built yet; "unique: true" keeps the values unique',
       ],
       [
         '6:5',
@@ -113,7 +112,7 @@ describe('engine support: field keys', () => {
     const item = lines(
       'name: item',
       'fields:',
-      '  title: { type: text, trackHistory: false, externalId: false, lookupFilters: [] }',
+      '  title: { type: text, internal: false, externalId: false, lookupFilters: [] }',
       '  kind: { type: select, multiple: false, options: [{ label: A, value: aa }] }',
     )
     expect(check(item)).toEqual([])

@@ -6,7 +6,10 @@
  * and presentational ones the generated UI reads.
  */
 
-/** Field keys the engine honours (storage, checks, relations, computed values, renames). */
+/**
+ * Field keys the engine honours (storage, checks, relations, computed values, renames, field
+ * history).
+ */
 export const engineFieldKeys = [
   'name',
   'label',
@@ -32,6 +35,7 @@ export const engineFieldKeys = [
   'readonly',
   'renamedFrom',
   'searchable',
+  'trackHistory',
 ] as const
 
 /** Field keys only the generated UI reads (forms, lists, lookups, related lists). */
@@ -155,7 +159,7 @@ const keysAt: Readonly<Record<KeyPlace, ReadonlySet<string>>> = {
  *
  * @example
  *   isHonouredKey('field', 'maxLength')                // → true
- *   isHonouredKey('field', 'trackHistory')             // → false
+ *   isHonouredKey('field', 'visibleWhen')              // → false
  *   isHonouredKey('objectPermission', 'allowExport')   // → false
  */
 export function isHonouredKey(where: KeyPlace, key: string): boolean {

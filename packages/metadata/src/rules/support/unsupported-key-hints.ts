@@ -29,7 +29,6 @@ const fieldHints: Readonly<Record<string, string>> = {
   requiredPermissions: 'grant field access in a permission set (fields: { object.field: … })',
   maskingRule: 'field masking is not built yet; restrict the field in permission sets instead',
   ackPlaintextMasking: 'field masking is not built yet; remove it',
-  trackHistory: 'field history is not recorded yet; remove it',
   externalId: 'upsert by external id is not built yet; "unique: true" keeps the values unique',
   dimensions: 'vector fields are not supported; remove it',
   accept: 'file fields are not supported yet; remove it',
@@ -103,7 +102,7 @@ const hintsAt: Readonly<Record<HintPlace, Readonly<Record<string, string>>>> = {
 
 /**
  * @example
- *   unsupportedKeyHint('field', 'trackHistory') // → 'field history is not recorded yet; remove it'
+ *   unsupportedKeyHint('field', 'visibleWhen') // → 'conditional visibility is not enforced yet; remove it'
  *   unsupportedKeyHint('object', '_lock')       // → 'package locks and provenance come from …'
  *   unsupportedKeyHint('objectPermission', 'allowExport') // → 'there is no export operation yet; …'
  */

@@ -1,0 +1,201 @@
+import { describe, expect, it } from 'vitest'
+import type { Dialect } from '../../data/connection/database.js'
+import { decodeRow } from '../../data/values/row-codec.js'
+import { recordingEmailSender } from '../../identity/email-sender.js'
+import { dialects } from '../../testing/test-database.js'
+import {
+  cookiesOf,
+  newEmail,
+  useAuthServer,
+  type AuthServer,
+} from '../../http/auth/testing/auth-server.js'
+import { totpCode } from './testing/totp.js'
+
+const password = 'correct horse battery staple'
+
+/** The auth events about a user (or, with `null`, about no known user), by action. */
+function authEventsOf(served: () => AuthServer) {
+  return async (userId: string | null) => {
+    const { app } = served()
+    const node = app.registry().object('sys_audit_event')
+    const rows = (await app.db
+      .knex(node.table)
+      .where({ door: 'auth' })
+      .andWhere((q) => (userId === null ? q.whereNull('record_id') : q.where('record_id', userId)))
+      .orderBy('action')) as Record<string, unknown>[]
+    return rows.map((row) => decodeRow(node, row, app.db.dialect))
+  }
+}
+
+async function userIdOf(served: () => AuthServer, email: string): Promise<string> {
+  const user = await served().identity.findUserByEmail(email)
+  if (user === undefined) throw new Error(`no user ${email}`)
+  return user.id
+}
+
+describe.each(dialects)('auth events in the audit trail on %s', (dialect: Dialect) => {
+  const served = useAuthServer(dialect)
+  const authEvents = authEventsOf(served)
+
+  it('records sign-up, sign-in, failed sign-ins and sign-out, with the client address', async () => {
+    const email = newEmail('audited')
+    const address = '127.0.9.1'
+    const cookie = await served().signUp(email, password, address)
+    const id = await userIdOf(served, email)
+    await served().signIn(email, password, address)
+    const wrong = await served().post(
+      '/sign-in/email',
+      { email, password: 'not the password at all' },
+      { address },
+    )
+    expect(wrong.statusCode).toBe(401)
+    const stranger = newEmail('nobody')
+    await served().post('/sign-in/email', { email: stranger, password }, { address: '127.0.9.2' })
+    expect((await served().post('/sign-out', {}, { cookie, address })).statusCode).toBe(200)
+
+    const events = await authEvents(id)
+    expect(events.map((e) => [e.action, e.actor, e.object_name, e.owner_id])).toEqual([
+      ['sign_in', id, 'sys_user', id],
+      ['sign_in_failed', id, 'sys_user', id],
+      ['sign_out', id, 'sys_user', id],
+      ['sign_up', id, 'sys_user', id],
+    ])
+    const byAction = Object.fromEntries(events.map((e) => [e.action, e.detail]))
+    expect(byAction.sign_in).toMatchObject({ address, method: 'password' })
+    expect(byAction.sign_in_failed).toMatchObject({
+      address,
+      method: 'password',
+      reason: 'INVALID_EMAIL_OR_PASSWORD',
+      email,
+    })
+    expect(byAction.sign_out).toMatchObject({ address })
+
+    // An email that belongs to nobody is not kept: it may be a password typed in the wrong box.
+    const anonymous = (await authEvents(null)).filter(
+      (e) => (e.detail as { address?: string }).address === '127.0.9.2',
+    )
+    expect(anonymous.map((e) => [e.action, e.actor, e.changes])).toEqual([
+      ['sign_in_failed', null, null],
+    ])
+    expect(JSON.stringify(anonymous)).not.toContain(stranger)
+    expect(JSON.stringify([...events, ...anonymous])).not.toContain(password)
+  })
+
+  it('records API keys made and revoked, never the key', async () => {
+    const email = newEmail('integrator')
+    const cookie = await served().signUp(email, password, '127.0.9.3')
+    const id = await userIdOf(served, email)
+    const made = await served().post('/api-key/create', { name: 'ci' }, { cookie })
+    expect(made.statusCode).toBe(200)
+    const { id: keyId, key } = made.json<{ id: string; key: string }>()
+    const revoked = await served().post('/api-key/revoke', { id: keyId }, { cookie })
+    expect(revoked.statusCode).toBe(200)
+
+    const events = (await authEvents(id)).filter((e) => String(e.action).startsWith('api_key'))
+    expect(events.map((e) => [e.action, e.actor, e.detail])).toEqual([
+      ['api_key_created', id, expect.objectContaining({ key_id: keyId, name: 'ci' })],
+      ['api_key_revoked', id, expect.objectContaining({ key_id: keyId })],
+    ])
+    expect(JSON.stringify(events)).not.toContain(key)
+  })
+
+  it('records two-factor turned on and off, and a sign-in only once the code completes it', async () => {
+    const email = newEmail('second-factor')
+    const address = '127.0.9.4'
+    const cookie = await served().signUp(email, password, address)
+    const id = await userIdOf(served, email)
+    const enabled = await served().post('/two-factor/enable', { password }, { cookie })
+    const { totpURI } = enabled.json<{ totpURI: string }>()
+    const confirmed = await served().post(
+      '/two-factor/verify-totp',
+      { code: totpCode(totpURI) },
+      { cookie },
+    )
+    expect(confirmed.statusCode).toBe(200)
+    // Turning it on replaces the session.
+    const session = cookiesOf(confirmed)
+    expect(session).toMatch(/session_token=/)
+    const actions = async () => (await authEvents(id)).map((e) => e.action)
+    expect(await actions()).toEqual(['sign_up', 'two_factor_enabled'])
+
+    const first = await served().post('/sign-in/email', { email, password }, { address })
+    expect(first.json()).toMatchObject({ twoFactorRedirect: true })
+    const pending = cookiesOf(first)
+    expect(await actions()).toEqual(['sign_up', 'two_factor_enabled'])
+    const wrong = await served().post(
+      '/two-factor/verify-totp',
+      { code: totpCode(totpURI, Date.now() + 10 * 60_000) },
+      { cookie: pending, address },
+    )
+    expect(wrong.statusCode).toBe(401)
+    const verified = await served().post(
+      '/two-factor/verify-totp',
+      { code: totpCode(totpURI) },
+      { cookie: pending, address },
+    )
+    expect(verified.statusCode).toBe(200)
+    const disabled = await served().post('/two-factor/disable', { password }, { cookie: session })
+    expect(disabled.statusCode).toBe(200)
+
+    const events = await authEvents(id)
+    expect(events.map((e) => e.action)).toEqual([
+      'sign_in',
+      'sign_up',
+      'two_factor_disabled',
+      'two_factor_enabled',
+    ])
+    expect(events[0]?.detail).toMatchObject({ method: 'totp', address })
+    // The wrong code names no account: the pending sign-in is not a session yet.
+    const failures = (await authEvents(null)).filter(
+      (e) => (e.detail as { address?: string }).address === address,
+    )
+    expect(failures.map((e) => [e.action, (e.detail as { method?: string }).method])).toEqual([
+      ['sign_in_failed', 'totp'],
+    ])
+  })
+
+  it('records a user an operator made, with no actor', async () => {
+    const email = newEmail('provisioned')
+    const user = await served().identity.createUser({ email, password })
+    const events = await authEvents(user.id)
+    expect(events.map((e) => [e.action, e.actor, e.detail])).toEqual([
+      ['sign_up', null, { method: 'operator' }],
+    ])
+  })
+})
+
+describe.each(dialects)('password events in the audit trail on %s', (dialect: Dialect) => {
+  const mail = recordingEmailSender()
+  const served = useAuthServer(dialect, { emailSender: mail, baseURL: 'http://localhost' })
+  const authEvents = authEventsOf(served)
+
+  it('records a password changed by its user and one reset through the mailed link', async () => {
+    const email = newEmail('forgetful')
+    const address = '127.0.9.5'
+    const cookie = await served().signUp(email, password, address)
+    const id = await userIdOf(served, email)
+    const changed = await served().post(
+      '/change-password',
+      { currentPassword: password, newPassword: 'another long passphrase' },
+      { cookie, address },
+    )
+    expect(changed.statusCode).toBe(200)
+    await served().post('/request-password-reset', { email, redirectTo: '/reset' }, { address })
+    const link = mail.sent.filter((m) => m.to === email && m.kind === 'reset-password').at(-1)
+    const token = new URL(link?.link ?? 'http://x/').pathname.split('/').at(-1) ?? ''
+    const reset = await served().post(
+      '/reset-password',
+      { newPassword: 'a brand new passphrase', token },
+      { address },
+    )
+    expect(reset.statusCode).toBe(200)
+
+    const events = (await authEvents(id)).filter((e) => String(e.action).startsWith('password'))
+    expect(events.map((e) => [e.action, e.actor])).toEqual([
+      ['password_changed', id],
+      ['password_reset', id],
+    ])
+    expect(events[0]?.detail).toMatchObject({ address })
+    expect(JSON.stringify(events)).not.toContain(token)
+  })
+})
