@@ -148,7 +148,11 @@ function lookupField(
       const id = record[binding.field]
       if (typeof id !== 'string') return null
       const fields = selection.recordFields(target, info)
-      return context.batcher.load(`lookup:${target.object.name}:${fields.join(',')}`, id, (ids) =>
+      const key = context.batcher.keyOf(
+        singleNode(info),
+        () => `lookup:${target.object.name}:${fields.join(',')}`,
+      )
+      return context.batcher.load(key, id, (ids) =>
         loadByIds(records, target.object.name, fields, ids, context.data),
       )
     },
@@ -175,10 +179,19 @@ function childListField(
     },
     resolve: (record, args: ChildListArgs, context, info) => {
       const fields = selection.recordFields(child, info)
-      const key = `children:${child.object.name}.${binding.field}:${fields.join(',')}:${JSON.stringify([args.filter, args.sort, args.limit])}`
+      const key = context.batcher.keyOf(
+        singleNode(info),
+        () =>
+          `children:${child.object.name}.${binding.field}:${fields.join(',')}:${JSON.stringify([args.filter, args.sort, args.limit])}`,
+      )
       return context.batcher.load(key, record.id as string, (ids) =>
         loadChildren(records, binding, args, fields, ids, context.data),
       )
     },
   }
+}
+
+/** The one query node a field is resolved for; several merged nodes get no cached key. */
+function singleNode(info: { readonly fieldNodes: readonly object[] }): object | undefined {
+  return info.fieldNodes.length === 1 ? info.fieldNodes[0] : undefined
 }

@@ -23,6 +23,21 @@ const resolved = Promise.resolve()
 export class RequestBatcher {
   private readonly pending = new Map<string, Pending>()
   private readonly cache = new Map<string, Map<unknown, Promise<unknown>>>()
+  private readonly keys = new WeakMap<object, string>()
+
+  /**
+   * The batch key of a query node, computed once per request: every parent of a list asks with
+   * the same node and, within one request, the same arguments (literals and variables alike).
+   */
+  keyOf(node: object | undefined, compute: () => string): string {
+    if (node === undefined) return compute()
+    let key = this.keys.get(node)
+    if (key === undefined) {
+      key = compute()
+      this.keys.set(node, key)
+    }
+    return key
+  }
 
   /**
    * The value for `item` in the batch `key`. Every call with the same key before the batch runs
