@@ -6,13 +6,13 @@
  * engine and hand-written alternating, the order flipping every round — so drift in machine
  * load hits both alike.
  */
-import { median } from '../data/measure.js'
 import { appFiles } from '../data/app-metadata.js'
 import { seedTables } from '../data/seed-tables.js'
 import { checkAgreement } from './check-agreement.js'
 import { startHandWritten } from './hand-written-server.js'
 import { openBaselineDatabase } from './baseline-database.js'
 import { nestedRequests } from './graphql-workload.js'
+import { summarizePair } from './paired-rounds.js'
 import { getPaths, listPaths } from './workload.js'
 
 /** The endpoints measured, in the order a round takes them. */
@@ -120,28 +120,13 @@ export function originOf(server) {
 
 /**
  * Per contender the median round's req/s and p95; the ratio is the median of the rounds' ratios
- * (each round's engine and hand-written loads ran back to back, so each pair saw the same load).
+ * (each round's engine and hand-written loads ran back to back, so each pair saw the same load),
+ * the CPU ratio hand-written CPU per request ÷ the engine's — other work on the machine slows a
+ * server down but hardly changes the CPU each request costs it.
  */
 function summarize({ engine, handWritten }) {
-  const side = (runs) => ({
-    reqPerSec: median(runs.map((r) => r.reqPerSec)),
-    p50Ms: median(runs.map((r) => r.p50Ms)),
-    p95Ms: median(runs.map((r) => r.p95Ms)),
-    cpuUsPerRequest: median(runs.map((r) => r.cpuUsPerRequest)),
-    requests: runs.reduce((n, r) => n + r.requests, 0),
-    bytesPerResponse: median(runs.map((r) => r.bytes / r.requests)),
-  })
-  const ratios = engine.map((r, i) => r.reqPerSec / handWritten[i].reqPerSec)
-  // The same comparison from CPU time: hand-written CPU per request ÷ the engine's. Other work
-  // on the machine slows a server down but hardly changes the CPU each request costs it.
-  const cpuRatios = engine.map((r, i) => handWritten[i].cpuUsPerRequest / r.cpuUsPerRequest)
-  return {
-    engine: side(engine),
-    handWritten: side(handWritten),
-    ratio: median(ratios),
-    ratios,
-    cpuRatio: median(cpuRatios),
-  }
+  const { base, other, ...ratios } = summarizePair(handWritten, engine)
+  return { engine: other, handWritten: base, ...ratios }
 }
 
 /** The database server and its version, as the reports name it: `SQLite 3.51.2`. */

@@ -9,6 +9,7 @@ import {
 import { describe, expect, it } from 'vitest'
 import { dialects } from '../../testing/test-database.js'
 import { loadPrincipal } from './load-principal.js'
+import { objectAccess } from './object-access.js'
 import { useAccessApp, type UserName } from './testing/access-test-app.js'
 
 const failure = (promise: Promise<unknown>) =>
@@ -41,6 +42,18 @@ describe.each(dialects)('record access on %s', (dialect) => {
     expect(await projectNames('cora')).toEqual(all)
     expect(await projectNames('ada')).toEqual(all)
     expect(ObjectAccessDenied.is(await failure(projectNames('nora')))).toBe(true)
+  })
+
+  it('counts as editable only what a write may set: no system column, the owner with a transfer right', async () => {
+    const registry = fixture().app.registry()
+    const alice = objectAccess(registry, await fixture().principal('alice'), 'project')
+    const cora = objectAccess(registry, await fixture().principal('cora'), 'project')
+    for (const system of ['id', 'version', 'created_at', 'created_by', 'owner_id']) {
+      expect(alice.editable.has(system), system).toBe(false)
+    }
+    expect(alice.editable.has('name')).toBe(true)
+    expect(cora.editable.has('owner_id')).toBe(true)
+    expect(cora.editable.has('version')).toBe(false)
   })
 
   it('treats an inactive or unknown user as nobody', async () => {

@@ -8,6 +8,7 @@
  *   const access = objectAccess(registry, principal, 'opportunity')
  *   if (!access.create) throw ObjectAccessDenied.create('create', 'opportunity')
  */
+import type { FieldNode } from '../../ir/field-node.js'
 import type { ObjectNode } from '../../ir/object-node.js'
 import type { FieldGrant, RecordScope } from '../../ir/permission-set-node.js'
 import type { Registry } from '../../registry/registry.js'
@@ -52,6 +53,9 @@ export function objectAccess(registry: Registry, principal: Principal, name: str
 /** Full access to an object: what admins (and the engine itself) get. */
 export function fullAccess(object: ObjectNode): ObjectAccess {
   const all = new Set(object.fields.keys())
+  const writableFields = new Set(
+    [...object.fields.values()].filter((f) => writable(f, true)).map((f) => f.name),
+  )
   return Object.freeze({
     object,
     read: true,
@@ -62,7 +66,7 @@ export function fullAccess(object: ObjectNode): ObjectAccess {
     readReach: 'all',
     editReach: 'all',
     readable: all,
-    editable: all,
+    editable: writableFields,
     everything: true,
   })
 }
@@ -125,7 +129,11 @@ function compute(registry: Registry, principal: Principal, object: ObjectNode): 
     for (const field of object.fields.values()) {
       const explicit: FieldGrant | undefined = named?.get(field.name)
       if (reads && (explicit?.readable ?? true)) readable.add(field.name)
-      if ((edits || grant.create) && (explicit === undefined ? true : explicit.editable)) {
+      if (
+        (edits || grant.create) &&
+        writable(field, grant.transfer) &&
+        (explicit === undefined ? true : explicit.editable)
+      ) {
         editable.add(field.name)
       }
     }
@@ -144,4 +152,13 @@ function compute(registry: Registry, principal: Principal, object: ObjectNode): 
     editable,
     everything: false,
   })
+}
+
+/**
+ * Whether a write may set the field at all: the engine fills the system columns, except the
+ * owner, which a transfer right lets a caller choose.
+ */
+function writable(field: FieldNode, transfer: boolean): boolean {
+  if (field.source !== 'system') return true
+  return field.name === 'owner_id' && transfer
 }
