@@ -11,6 +11,7 @@ import notificationSchema from '../notification.schema.json' with { type: 'json'
 import objectSchema from '../object.schema.json' with { type: 'json' }
 import pageSchema from '../page.schema.json' with { type: 'json' }
 import permissionSchema from '../permission.schema.json' with { type: 'json' }
+import positionSchema from '../position.schema.json' with { type: 'json' }
 import sharingSchema from '../sharing.schema.json' with { type: 'json' }
 import triggerSchema from '../trigger.schema.json' with { type: 'json' }
 import viewSchema from '../view.schema.json' with { type: 'json' }
@@ -24,6 +25,7 @@ const schemas: Readonly<Record<SchemaKind, object>> = {
   object: objectSchema,
   permission: permissionSchema,
   sharing: sharingSchema,
+  position: positionSchema,
   trigger: triggerSchema,
   flow: flowSchema,
   notification: notificationSchema,

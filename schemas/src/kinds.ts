@@ -24,6 +24,7 @@ export const metadataKinds = [
     folder: 'permissions',
   },
   { kind: 'sharing', title: 'Sharing rule', extension: '.sharing.yaml', folder: 'sharing' },
+  { kind: 'position', title: 'Position', extension: '.position.yaml', folder: 'positions' },
   { kind: 'trigger', title: 'Trigger', extension: '.trigger.yaml', folder: 'triggers' },
   { kind: 'flow', title: 'Flow', extension: '.flow.yaml', folder: 'flows' },
   {

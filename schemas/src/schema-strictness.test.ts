@@ -35,6 +35,7 @@ const samples: Record<SchemaKind, Record<string, unknown>> = {
     condition: 'record.revenue > 1000000',
     sharedWith: { type: 'team', value: 'key_accounts' },
   },
+  position: { name: 'sales_manager', label: 'Sales manager', permissionSets: ['sales_rep'] },
   trigger: {
     name: 'stamp_account',
     object: 'account',
@@ -144,5 +145,23 @@ describe('notification schema', () => {
 
   it('accepts only the channels ObjectOS delivers', () => {
     expect(validate({ ...samples.notification, channels: ['sms'] })).toBe(false)
+  })
+})
+
+describe('position schema', () => {
+  const validate = validatorFor('position')
+
+  it('requires a label, as the spec does', () => {
+    expect(validate({ name: 'sales_manager' })).toBe(false)
+    expect(validate.errors).toContainEqual(
+      expect.objectContaining({ keyword: 'required', params: { missingProperty: 'label' } }),
+    )
+  })
+
+  it('names permission sets by their snake_case names', () => {
+    expect(validate({ ...samples.position, permissionSets: ['Sales Rep'] })).toBe(false)
+    expect(validate.errors).toContainEqual(
+      expect.objectContaining({ instancePath: '/permissionSets/0', keyword: 'pattern' }),
+    )
   })
 })

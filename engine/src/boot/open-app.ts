@@ -21,6 +21,7 @@ import { migrateOnStart } from '../migrate/index.js'
 import { auditPlugin, type AuditPluginOptions } from '../plugins/audit/audit-plugin.js'
 import { dataPlugin } from '../plugins/data/data-plugin.js'
 import { identityPlugin, type IdentityPluginOptions } from '../plugins/identity/identity-plugin.js'
+import { recordSharesPlugin } from '../plugins/sharing/record-shares-plugin.js'
 import type { ReloadOutcome } from '../registry/registry-holder.js'
 import type { Registry } from '../registry/registry.js'
 import type { Plugin } from '../runtime/define-plugin.js'
@@ -78,6 +79,7 @@ export async function openApp(options: OpenAppOptions): Promise<App> {
   const kernel = createKernel(compiled.registry, [
     dataPlugin({ db, prepare: migrateOnStart }),
     audit,
+    recordSharesPlugin(),
     identityPlugin({
       ...options.identity,
       onAuthEvent: async (event) => {

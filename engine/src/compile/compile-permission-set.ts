@@ -10,11 +10,22 @@ import type {
   ObjectGrant,
   PermissionSetNode,
   RecordScope,
+  RowOperation,
+  RowPolicyNode,
 } from '../ir/permission-set-node.js'
+import { compileProgram, expressionSource } from './compile-program.js'
+import { lowerCondition } from './lower-condition.js'
 
 type Def = Readonly<Record<string, unknown>>
 
-export function compilePermissionSet(def: Def, file: string): PermissionSetNode {
+/** The field names of an object, for lowering row-level policies; undefined if unknown. */
+export type FieldsOf = (object: string) => ReadonlySet<string> | undefined
+
+export function compilePermissionSet(
+  def: Def,
+  file: string,
+  fieldsOf: FieldsOf = () => undefined,
+): PermissionSetNode {
   const name = String(def.name)
   const objects = new Map<string, ObjectGrant>()
   for (const [object, raw] of Object.entries((def.objects ?? {}) as Record<string, Def>)) {
@@ -53,6 +64,37 @@ export function compilePermissionSet(def: Def, file: string): PermissionSetNode 
     file,
     objects,
     fields,
+    isDefault: def.isDefault === true,
+    policies: Object.freeze(
+      ((def.rowLevelSecurity ?? []) as Def[])
+        .filter((policy) => policy.enabled !== false)
+        .map((policy) => compilePolicy(policy, fieldsOf, file)),
+    ),
+  })
+}
+
+const everyOperation: readonly RowOperation[] = ['select', 'insert', 'update', 'delete']
+
+function compilePolicy(policy: Def, fieldsOf: FieldsOf, file: string): RowPolicyNode {
+  const object = String(policy.object)
+  const operation = String(policy.operation)
+  const using = expressionSource(policy.using)
+  const check = expressionSource(policy.check) ?? using
+  const fields = fieldsOf(object) ?? new Set<string>()
+  return Object.freeze({
+    name: String(policy.name),
+    object,
+    operations: new Set(
+      operation === 'all' ? everyOperation : everyOperation.filter((op) => op === operation),
+    ),
+    using:
+      using === undefined
+        ? undefined
+        : lowerCondition(using, 'bare', fields, `policy ${String(policy.name)} in ${file}`),
+    check: check === undefined ? undefined : compileProgram(check),
+    positions: Array.isArray(policy.positions)
+      ? Object.freeze(policy.positions.map(String))
+      : undefined,
   })
 }
 

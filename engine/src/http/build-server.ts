@@ -13,6 +13,7 @@ import type { Database } from '../data/connection/database.js'
 import type { RecordService } from '../data/record-service.js'
 import type { Identity } from '../identity/create-identity.js'
 import type { RegistryHolder } from '../registry/registry-holder.js'
+import type { TrustProxy } from './trust-proxy-setting.js'
 import { registerExplainRoute } from './access/explain-route.js'
 import { registerAuthRoutes } from './auth/auth-routes.js'
 import { identifyCaller } from './auth/identify-caller.js'
@@ -36,6 +37,8 @@ export interface ServerOptions {
   readonly logger?: FastifyServerOptions['logger']
   /** Largest request body in bytes (default 1 MiB); larger ones answer 413. */
   readonly bodyLimit?: number
+  /** Proxies whose X-Forwarded-* headers count (OBJECTOS_TRUST_PROXY); default none. */
+  readonly trustProxy?: TrustProxy | undefined
   /** The identity layer: its routes are served under /api/v1/auth. */
   readonly identity?: Identity | undefined
   /**
@@ -50,6 +53,7 @@ export function buildServer(options: ServerOptions): FastifyInstance {
   const server = Fastify({
     logger: options.logger ?? false,
     bodyLimit: options.bodyLimit ?? 1024 * 1024,
+    trustProxy: options.trustProxy ?? false,
     // `__proto__` and `constructor.prototype` in a JSON body are refused, not parsed.
     onProtoPoisoning: 'error',
     onConstructorPoisoning: 'error',

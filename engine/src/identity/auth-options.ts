@@ -7,6 +7,14 @@
  * access columns, the client address comes from the HTTP edge only. With `onAuthEvent`, sign-ins,
  * failures, sign-outs, sign-ups, API keys, password and two-factor changes are reported to it.
  *
+ * With `providers` (the manifest's `auth.providers`, see oauth-providers.ts), people also sign in
+ * through OpenID Connect providers and Google, GitHub or Microsoft. Their accounts are rows of
+ * `objectos_auth_account` (tokens encrypted with the secret); an unknown email becomes a new
+ * `sys_user` exactly as sign-up makes one. A provider sign-in is linked to an existing user with
+ * the same email only when the provider says the email is verified AND the user's own email is
+ * verified; otherwise it is refused (`account_not_linked`), so nobody takes over an account by
+ * registering its email at some provider, nor by signing up with someone else's email first.
+ *
  * @example
  *   const options = authOptions({ db, secret, registry, throttle: throttleSettings() })
  *   const auth = betterAuth(options)
@@ -14,6 +22,7 @@
 import type { BetterAuthOptions } from 'better-auth'
 import { getCurrentAdapter } from 'better-auth'
 import { APIError } from 'better-auth/api'
+import { genericOAuth } from 'better-auth/plugins/generic-oauth'
 import { twoFactor } from 'better-auth/plugins/two-factor'
 import type { Database } from '../data/connection/database.js'
 import type { RegistryHolder } from '../registry/registry-holder.js'
@@ -29,6 +38,7 @@ import {
 import { authEventsPlugin } from './auth-events-plugin.js'
 import { authTableName, snakeCase } from './auth-tables.js'
 import { composeMessage, type EmailSender } from './email-sender.js'
+import { providerSignInPlugin, type SignInProviders } from './oauth-providers.js'
 import type { ThrottleSettings } from './throttle-settings.js'
 import { userColumns, userDefaults, userObject, userTableColumns } from './user-defaults.js'
 
@@ -62,6 +72,8 @@ export interface AuthOptionsInput {
   readonly logLevel?: 'debug' | 'info' | 'warn' | 'error' | undefined
   /** Hears sign-ins, failures, sign-outs, sign-ups, API keys, password and two-factor changes. */
   readonly onAuthEvent?: AuthEventListener | undefined
+  /** External sign-in providers, secrets resolved (oauth-providers.ts); none by default. */
+  readonly providers?: SignInProviders | undefined
 }
 
 /** `{ expiresAt: 'expires_at', … }` for the named fields. */
@@ -88,6 +100,7 @@ export function authOptions(input: AuthOptionsInput) {
   })
   // The adapter better-auth builds, kept for the hooks below.
   let rootAdapter: DatabaseAdapter | undefined
+  const providers = input.providers ?? { social: {}, oidc: [], ids: [] }
   return {
     appName: 'ObjectOS',
     secret: input.secret,
@@ -171,7 +184,19 @@ export function authOptions(input: AuthOptionsInput) {
         'createdAt',
         'updatedAt',
       ]),
+      // Provider access and refresh tokens are stored encrypted with the secret.
+      encryptOAuthTokens: true,
+      accountLinking: {
+        enabled: true,
+        // No provider is trusted to vouch for an email it does not say is verified…
+        trustedProviders: [],
+        // …and the user's own email must be verified too, or a provider sign-in is not linked.
+        requireLocalEmailVerified: true,
+        allowDifferentEmails: false,
+        updateUserInfoOnLink: false,
+      },
     },
+    socialProviders: providers.social,
     verification: {
       modelName: authTableName('verification'),
       fields: columnsOf(['identifier', 'value', 'expiresAt', 'createdAt', 'updatedAt']),
@@ -242,6 +267,8 @@ export function authOptions(input: AuthOptionsInput) {
       }),
       // After two-factor: it withdraws the session of a sign-in still waiting for its second factor.
       ...(report === undefined ? [] : [authEventsPlugin(report)]),
+      ...(providers.oidc.length === 0 ? [] : [genericOAuth({ config: [...providers.oidc] })]),
+      ...(providers.ids.length === 0 ? [] : [providerSignInPlugin(report)]),
     ],
   } satisfies BetterAuthOptions
 }

@@ -4,6 +4,10 @@
  * whose session cookie or API key a request carries (active users only), create a user with a
  * password hashed exactly as sign-up hashes it — goes through the Identity it returns.
  *
+ * The sign-in providers of the app manifest (`auth.providers`) are set up here, at start, with
+ * their client secrets read from the environment: an unset secret variable refuses the start
+ * (OOS_AUTH_PROVIDER_SECRET_MISSING). A change to the providers takes effect at the next start.
+ *
  * @example
  *   const identity = await createIdentity(db, { registry: kernel.registry })
  *   const res = await identity.handler(new Request('http://localhost/api/v1/auth/ok'))
@@ -21,6 +25,7 @@ import { apiKeyModel, type StoredApiKey } from './api-key-plugin.js'
 import { hashApiKey, looksLikeApiKey } from './api-key-token.js'
 import { safeListener, type AuthEventListener } from './auth-event.js'
 import { authOptions, minPasswordLength, userStateTable } from './auth-options.js'
+import { signInProviders } from './oauth-providers.js'
 import { ensureAuthTables, ensureUserStateTable } from './auth-tables.js'
 import type { EmailSender } from './email-sender.js'
 import { resolveSecret } from './identity-secret.js'
@@ -36,7 +41,7 @@ export interface IdentityOptions {
   readonly trustedOrigins?: readonly string[] | undefined
   /** Secure cookies; default: the base URL is https, or NODE_ENV is production. */
   readonly secureCookies?: boolean | undefined
-  /** Whether anyone may sign up through `POST /sign-up/email` (default true). */
+  /** Whether anyone may sign up: `POST /sign-up/email`, or a provider sign-in (default true). */
   readonly signUp?: boolean | undefined
   readonly throttle?: Partial<ThrottleSettings> | undefined
   /** Sends verification and password-reset mail; without one those flows are off. */
@@ -45,6 +50,11 @@ export interface IdentityOptions {
   readonly requireEmailVerification?: boolean | undefined
   /** Hears sign-ins, failures, sign-outs, sign-ups, API keys, password and two-factor changes. */
   readonly onAuthEvent?: AuthEventListener | undefined
+  /**
+   * Whether to serve the manifest's sign-in providers (default true); their secrets must then be
+   * set. A process that serves no sign-in (an operator command) may leave them out.
+   */
+  readonly signInProviders?: boolean | undefined
 }
 
 /** A user as the identity layer sees it. */
@@ -86,6 +96,15 @@ export async function createIdentity(db: Database, options: IdentityOptions): Pr
   const secureCookies =
     options.secureCookies ??
     (baseURL?.startsWith('https://') === true || env.NODE_ENV === 'production')
+  const signUp = options.signUp ?? true
+  const providers =
+    options.signInProviders === false
+      ? undefined
+      : signInProviders(options.registry.current().manifest, env, {
+          signUp,
+          requireEmailVerification:
+            options.emailSender !== undefined && options.requireEmailVerification === true,
+        })
   const input = {
     db,
     secret: await resolveSecret(db, env),
@@ -94,10 +113,11 @@ export async function createIdentity(db: Database, options: IdentityOptions): Pr
     baseURL,
     trustedOrigins: options.trustedOrigins,
     secureCookies,
-    signUp: options.signUp ?? true,
+    signUp,
     emailSender: options.emailSender,
     requireEmailVerification: options.requireEmailVerification,
     onAuthEvent: options.onAuthEvent,
+    providers,
   }
   const config = authOptions(input)
   const report = options.onAuthEvent === undefined ? undefined : safeListener(options.onAuthEvent)

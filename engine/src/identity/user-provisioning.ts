@@ -1,8 +1,8 @@
 /**
  * What operators do to users without the UI — `objectos user create/assign` and the container
  * bootstrap — through the record service, so the metadata's rules, the version and the hooks
- * apply: make a user an administrator, give them a permission set (once; giving it again changes
- * nothing), and check that a permission set is defined by the app.
+ * apply: make a user an administrator, give them a permission set or a position (once; giving it
+ * again changes nothing), and check that a permission set or position is defined by the app.
  *
  * @example
  *   await makeAdmin(app.records, user.id)
@@ -14,6 +14,7 @@ import type { Registry } from '../registry/registry.js'
 import { userObject } from './user-defaults.js'
 
 export const assignmentObject = 'sys_permission_assignment'
+export const userPositionObject = 'sys_user_position'
 
 export async function makeAdmin(
   records: RecordService,
@@ -50,4 +51,25 @@ export function permissionSetNames(registry: Registry): ReadonlySet<string> {
     if (definition.kind === 'permission') names.add(definition.name)
   }
   return names
+}
+
+/** True when the user was given the position, false when they already held it. */
+export async function assignPosition(
+  records: RecordService,
+  userId: string,
+  position: string,
+  context: DataContext,
+): Promise<boolean> {
+  const existing = await records.find(userPositionObject, {
+    filter: { holder: userId, position },
+    limit: 1,
+  })
+  if (existing.records.length > 0) return false
+  await records.create(userPositionObject, { holder: userId, position }, context)
+  return true
+}
+
+/** The positions the app defines (`*.position.yaml`), by name. */
+export function positionNames(registry: Registry): ReadonlySet<string> {
+  return new Set(registry.positions.keys())
 }

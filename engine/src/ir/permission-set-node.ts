@@ -3,6 +3,8 @@
  * layer merges every set a user holds (engine/src/data/access) — and nothing not granted is
  * allowed.
  */
+import type { RowCondition } from '@objectos/metadata'
+import type { Program } from './program.js'
 
 /** How far a grant reaches over records: the user's own, theirs and their reports', or all. */
 export type RecordScope = 'own' | 'own_and_reports' | 'org'
@@ -28,6 +30,26 @@ export interface FieldGrant {
   readonly editable: boolean
 }
 
+/** The operations a row-level policy covers (`all` compiles to every one). */
+export type RowOperation = 'select' | 'insert' | 'update' | 'delete'
+
+/**
+ * A row-level security policy of a set: the rows of `object` its holders may reach are narrowed
+ * to those `using` matches (select, update, delete), and a record they insert or update must
+ * satisfy `check`. Several applicable policies OR together.
+ */
+export interface RowPolicyNode {
+  readonly name: string
+  readonly object: string
+  readonly operations: ReadonlySet<RowOperation>
+  /** Lowered from CEL; undefined for an insert-only policy without one. */
+  readonly using: RowCondition | undefined
+  /** Evaluated on the record written (insert, update); defaults to `using`'s expression. */
+  readonly check: Program | undefined
+  /** The positions the policy applies to; undefined: every holder of the set. */
+  readonly positions: readonly string[] | undefined
+}
+
 export interface PermissionSetNode {
   readonly kind: 'permission_set'
   readonly name: string
@@ -37,4 +59,7 @@ export interface PermissionSetNode {
   readonly objects: ReadonlyMap<string, ObjectGrant>
   /** By object name, then field name: the fields this set names explicitly. */
   readonly fields: ReadonlyMap<string, ReadonlyMap<string, FieldGrant>>
+  /** Bound to every signed-in user (the spec's `everyone` position). */
+  readonly isDefault: boolean
+  readonly policies: readonly RowPolicyNode[]
 }

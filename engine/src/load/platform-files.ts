@@ -17,7 +17,7 @@ let cached: readonly SourceFile[] | undefined
 
 export function platformFiles(): readonly SourceFile[] {
   cached ??= Object.freeze(
-    ['objects'].flatMap((folder) =>
+    ['objects', 'permissions'].flatMap((folder) =>
       readdirSync(`${root}${folder}`)
         .filter((name) => name.endsWith('.yaml'))
         .sort()

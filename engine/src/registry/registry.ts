@@ -5,8 +5,11 @@
  */
 import { UnknownObject } from '@objectos/errors'
 import type { DefinitionNode } from '../ir/definition-node.js'
+import { emptyManifest, type ManifestNode } from '../ir/manifest-node.js'
 import type { ObjectNode } from '../ir/object-node.js'
 import type { PermissionSetNode } from '../ir/permission-set-node.js'
+import type { PositionNode } from '../ir/position-node.js'
+import type { SharingRuleNode } from '../ir/sharing-rule-node.js'
 
 /** A field of another object that points at this one (lookup or master_detail). */
 export interface ChildRelation {
@@ -24,11 +27,19 @@ export interface SummaryDependency {
 
 export interface Registry {
   readonly appName: string
+  /** The app manifest (`objectos.yaml`): its sign-in providers. */
+  readonly manifest: ManifestNode
   readonly objects: ReadonlyMap<string, ObjectNode>
   /** Non-object definitions, keyed `kind:name` (e.g. `view:account`). */
   readonly definitions: ReadonlyMap<string, DefinitionNode>
   /** Permission sets by name, compiled for the access layer. */
   readonly permissionSets: ReadonlyMap<string, PermissionSetNode>
+  /** Positions (roles) by name, with the sets bound to them in metadata. */
+  readonly positions: ReadonlyMap<string, PositionNode>
+  /** The sets bound to every signed-in user (`isDefault: true`), sorted. */
+  readonly defaultPermissionSets: readonly string[]
+  /** The active sharing rules of an object. */
+  sharingRules(object: string): readonly SharingRuleNode[]
   /** The object, or UnknownObject (404). */
   object(name: string): ObjectNode
   /** Fields elsewhere that reference `object`. */
@@ -37,12 +48,32 @@ export interface Registry {
   summariesFedBy(child: string): readonly (SummaryDependency & { readonly field: string })[]
 }
 
+/** Positions and sharing rules, compiled from their metadata files. */
+export interface AccessMetadata {
+  readonly positions: ReadonlyMap<string, PositionNode>
+  readonly sharingRules: readonly SharingRuleNode[]
+}
+
 export function createRegistry(
   appName: string,
   objects: ReadonlyMap<string, ObjectNode>,
   definitions: ReadonlyMap<string, DefinitionNode>,
   permissionSets: ReadonlyMap<string, PermissionSetNode> = new Map(),
+  access: AccessMetadata = { positions: new Map(), sharingRules: [] },
+  manifest: ManifestNode = emptyManifest(appName),
 ): Registry {
+  const rulesByObject = new Map<string, SharingRuleNode[]>()
+  for (const rule of access.sharingRules) {
+    const list = rulesByObject.get(rule.object) ?? []
+    list.push(rule)
+    rulesByObject.set(rule.object, list)
+  }
+  const defaultPermissionSets = Object.freeze(
+    [...permissionSets.values()]
+      .filter((set) => set.isDefault)
+      .map((set) => set.name)
+      .sort(),
+  )
   const children = new Map<string, ChildRelation[]>()
   const summaries = new Map<string, (SummaryDependency & { field: string })[]>()
   for (const object of objects.values()) {
@@ -74,9 +105,13 @@ export function createRegistry(
   }
   const registry: Registry = {
     appName,
+    manifest,
     objects,
     definitions,
     permissionSets,
+    positions: access.positions,
+    defaultPermissionSets,
+    sharingRules: (object) => rulesByObject.get(object) ?? [],
     object(name) {
       const node = objects.get(name)
       if (node === undefined) throw UnknownObject.create(name)

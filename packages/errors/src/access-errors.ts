@@ -55,3 +55,17 @@ export const ForeignOrigin = defineError(
     `a change sent with a session cookie must come from this app's own origin, not ${origin}`,
   403,
 )
+
+export const RowPolicyDenied = defineError(
+  'OOS_ACCESS_POLICY_DENIED',
+  (operation: 'create' | 'edit', object: string, policies: string) =>
+    `the ${object} record you ${operation === 'create' ? 'create' : 'save'} must satisfy a row-level policy of your permission sets (${policies})`,
+  403,
+)
+
+export const ShareDenied = defineError(
+  'OOS_ACCESS_SHARE_DENIED',
+  (object: string, id: string) =>
+    `only someone who may edit ${object} "${id}" through ownership (its owner, those above the owner, modify-all, administrators) may share it`,
+  403,
+)

@@ -65,3 +65,10 @@ export const WeakSecret = defineError(
     'OBJECTOS_SECRET must be at least 32 characters long; make one with "openssl rand -base64 48"',
   500,
 )
+
+export const AuthProviderSecretMissing = defineError(
+  'OOS_AUTH_PROVIDER_SECRET_MISSING',
+  (provider: string, file: string, variable: string) =>
+    `the sign-in provider "${provider}" of ${file} reads its client secret from the environment variable ${variable}, which is not set; set it, or remove the provider from auth.providers`,
+  500,
+)

@@ -1,5 +1,5 @@
 /**
- * Errors of the kernel, the registry and migrations.
+ * Errors of the kernel, the registry, migrations and the settings read at start.
  */
 import { defineError } from './define-error.js'
 
@@ -67,4 +67,11 @@ export const UnconvertibleValues = defineError(
   (column: string, type: string, rows: number) =>
     `${rows} row${rows === 1 ? '' : 's'} of ${column} cannot be converted to ${type}; correct or clear them, or run "objectos apply --allow-destructive" to set them to NULL`,
   409,
+)
+
+/** A setting read from the environment at start is missing or malformed; names the variable. */
+export const InvalidSetting = defineError(
+  'OOS_CONFIG_INVALID',
+  (variable: string, problem: string) => `check the setting ${variable}: ${problem}`,
+  500,
 )

@@ -22,6 +22,18 @@ export { locate } from './parse/locate.js'
 export { validateSchema } from './schema/validate-schema.js'
 export { checkRules } from './rules/check-rules.js'
 export { createCelEnvironment } from './rules/cel/cel-base-environment.js'
+export type {
+  RowCompareOp,
+  RowCondition,
+  RowLiteral,
+  RowOperand,
+} from './row-condition/row-condition.js'
+export {
+  lowerRowCondition,
+  type LoweredRowCondition,
+  type RowConditionRows,
+} from './row-condition/lower-row-condition.js'
+export { rowConditionFilter, type RowFilter } from './row-condition/row-condition-filter.js'
 export {
   supportedFieldTypes,
   isSupportedFieldType,

@@ -1,8 +1,9 @@
 /**
  * The zod schemas @objectstack/spec defines for the metadata kinds ObjectOS takes as they are.
  * The spec is the source of truth for these shapes; the generator only converts and tightens them.
- * The one exception is the object kind, which gains the ObjectOS `renamedFrom` key
- * (object-extensions.ts).
+ * The exceptions are the object kind, which gains the ObjectOS `renamedFrom` key
+ * (object-extensions.ts), and the position kind, which gains `permissionSets`
+ * (position-extensions.ts).
  */
 import { HookSchema } from '@objectstack/spec/data'
 import { PermissionSetSchema, SharingRuleSchema } from '@objectstack/spec/security'
@@ -11,12 +12,14 @@ import { ViewSchema, PageSchema, AppSchema, DashboardSchema } from '@objectstack
 import type { z } from 'zod'
 import type { SchemaKind } from '../kinds.js'
 import { ObjectosObjectSchema } from './object-extensions.js'
+import { ObjectosPositionSchema } from './position-extensions.js'
 
 /** Kinds whose shape comes straight from the spec, keyed by kind name. */
 export const specKindSchemas = {
   object: ObjectosObjectSchema,
   permission: PermissionSetSchema,
   sharing: SharingRuleSchema,
+  position: ObjectosPositionSchema,
   trigger: HookSchema,
   flow: FlowSchema,
   view: ViewSchema,
@@ -32,6 +35,7 @@ export const specKindSources: Readonly<Record<SpecKind, string>> = {
   object: '@objectstack/spec/data ObjectSchema with the ObjectOS renamedFrom key',
   permission: '@objectstack/spec/security PermissionSetSchema',
   sharing: '@objectstack/spec/security SharingRuleSchema',
+  position: '@objectstack/spec/identity PositionSchema with the ObjectOS permissionSets key',
   trigger: '@objectstack/spec/data HookSchema',
   flow: '@objectstack/spec/automation FlowSchema',
   view: '@objectstack/spec/ui ViewSchema',

@@ -66,9 +66,11 @@ describe('objectos plan and apply', () => {
         // The platform's own objects come with every app.
         '+ create table sys_audit_event (15 columns, 3 indexes)',
         '+ create table sys_field_history (14 columns, 3 indexes)',
-        '+ create table sys_permission_assignment (9 columns, 2 indexes)',
+        '+ create table sys_permission_assignment (10 columns, 3 indexes)',
+        '+ create table sys_record_share (11 columns, 3 indexes)',
         '+ create table sys_user (14 columns, 2 indexes)',
-        '5 changes, 0 destructive. Run "objectos apply app" to apply.',
+        '+ create table sys_user_position (9 columns, 2 indexes)',
+        '7 changes, 0 destructive. Run "objectos apply app" to apply.',
         '',
       ].join('\n'),
       err: '',
@@ -77,7 +79,7 @@ describe('objectos plan and apply', () => {
     const apply = await run('apply', 'app')
     expect(apply.code).toBe(0)
     expect(apply.out).toContain('+ create table lead (9 columns)\n')
-    expect(apply.out).toContain('✔ Applied 5 changes.\n')
+    expect(apply.out).toContain('✔ Applied 7 changes.\n')
 
     const again = await run('apply', 'app')
     expect(again).toEqual({
@@ -191,7 +193,7 @@ describe.skipIf(!dialects.includes('postgres'))('objectos apply on PostgreSQL', 
       const { hostname, port, pathname } = new URL(postgresTestUrl)
       const target = `${hostname}:${port || '5432'}${pathname}`
       expect(cli.out().split('\n')[0]).toBe(`Database: ${target} (postgres)`)
-      expect(cli.out()).toContain('✔ Applied 5 changes.')
+      expect(cli.out()).toContain('✔ Applied 7 changes.')
       expect(await db.knex.schema.hasTable('lead')).toBe(true)
       expect(await readHistory(db.knex)).toHaveLength(1)
     } finally {

@@ -17,6 +17,7 @@ import { ObjectOSError, PluginFailed } from '@objectos/errors'
 import type { FastifyInstance } from 'fastify'
 import { openApp } from '../../boot/open-app.js'
 import { watchApp } from '../../boot/watch-app.js'
+import { trustProxySetting } from '../../http/trust-proxy-setting.js'
 import { loadApp } from '../../load/load-app.js'
 import { httpPlugin } from '../../plugins/http/http-plugin.js'
 
@@ -33,7 +34,9 @@ export const serveCommand: Command = {
     'DATABASE_URL, LOG_LEVEL (default info), OBJECTOS_SECRET (signs sessions; default: a',
     'random secret kept in the database), OBJECTOS_BASE_URL (the public URL; https makes',
     'cookies Secure), OBJECTOS_ADMIN_EMAIL and OBJECTOS_ADMIN_PASSWORD (create the first',
-    'administrator when there is none).',
+    'administrator when there is none), OBJECTOS_SMTP_URL and OBJECTOS_MAIL_FROM (verification',
+    'and password-reset mail), OBJECTOS_REQUIRE_EMAIL_VERIFICATION, OBJECTOS_TRUST_PROXY (the',
+    'reverse proxies whose X-Forwarded-For counts).',
     '',
     'Exit codes: 0 stopped by a signal, 1 metadata errors or a failed start, 2 usage error.',
   ].join('\n'),
@@ -93,7 +96,14 @@ async function runServe(input: CommandInput, io: CliIo, watching: boolean): Prom
       dir,
       registry: compiled.registry,
       databaseUrl: io.env.DATABASE_URL || undefined,
-      plugins: [httpPlugin({ port, host, logger: { level: io.env.LOG_LEVEL ?? 'info' } })],
+      plugins: [
+        httpPlugin({
+          port,
+          host,
+          logger: { level: io.env.LOG_LEVEL ?? 'info' },
+          trustProxy: trustProxySetting(io.env),
+        }),
+      ],
       // The first administrator of a container, from OBJECTOS_ADMIN_EMAIL/PASSWORD.
       identity: {
         env: io.env,

@@ -51,7 +51,8 @@ export async function startUserApp(
       dir: compiled.dir,
       registry: compiled.registry,
       databaseUrl: io.env.DATABASE_URL || undefined,
-      identity: { env: io.env },
+      // Provisioning signs nobody in: the providers' secrets need not be set for it.
+      identity: { env: io.env, signInProviders: false },
     })
   } catch (error) {
     if (!(error instanceof ObjectOSError)) throw error

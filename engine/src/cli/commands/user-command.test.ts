@@ -65,7 +65,16 @@ async function userState(email: string) {
       filter: { assignee: String(user.id) },
       sort: ['permission_set'],
     })
-    return { admin: user.is_admin, sets: sets.records.map((r) => r.permission_set) }
+    const positions = await app.records.find('sys_user_position', {
+      filter: { holder: String(user.id) },
+      sort: ['position'],
+    })
+    const held = positions.records.map((r) => r.position)
+    return {
+      admin: user.is_admin,
+      sets: sets.records.map((r) => r.permission_set),
+      ...(held.length === 0 ? {} : { positions: held }),
+    }
   } finally {
     await app.close()
   }
@@ -140,6 +149,56 @@ describe('objectos user create and assign', () => {
     expect(again.code).toBe(0)
     expect(again.out).toContain('already has the permission set sales_rep; nothing changed')
     expect(await userState('bob@example.com')).toEqual({ admin: false, sets: ['sales_rep'] })
+  })
+
+  it('gives a user positions, once, and refuses an unknown one', async () => {
+    const created = await run(
+      'user',
+      'create',
+      crm,
+      '--email',
+      'pia@example.com',
+      '--password',
+      password,
+      '--position',
+      'sales_rep',
+    )
+    expect(created.code).toBe(0)
+    expect(created.out).toContain('  position sales_rep\n')
+    const assigned = await run(
+      'user',
+      'assign',
+      crm,
+      '--email',
+      'pia@example.com',
+      '--position',
+      'sales_manager,sales_rep',
+    )
+    expect(assigned).toEqual({
+      code: 0,
+      out:
+        '✔ pia@example.com now holds the position sales_manager\n' +
+        'pia@example.com already holds the position sales_rep; nothing changed\n',
+      err: '',
+    })
+    expect(await userState('pia@example.com')).toEqual({
+      admin: false,
+      sets: [],
+      positions: ['sales_manager', 'sales_rep'],
+    })
+    const unknown = await run(
+      'user',
+      'assign',
+      crm,
+      '--email',
+      'pia@example.com',
+      '--position',
+      'sales_wizard',
+    )
+    expect(unknown.code).toBe(2)
+    expect(unknown.err).toContain(
+      'unknown position "sales_wizard" (the app defines: sales_manager, sales_rep)',
+    )
   })
 
   it('refuses an unknown permission set as a usage error naming it, before touching the database', async () => {

@@ -1,7 +1,7 @@
 /**
  * `objectos user create|assign [dir]`: provisions users without the UI. `create` makes a user
  * with a password (hashed exactly as sign-up hashes it), optionally an administrator and with
- * permission sets; `assign` gives an existing user a permission set. The app is opened as
+ * permission sets and positions; `assign` gives an existing user permission sets and positions. The app is opened as
  * `serve` opens it (DATABASE_URL, non-destructive migrations applied, a destructive plan
  * refused). Exit 0 done, 1 failed (user exists, no such user, metadata or database errors),
  * 2 usage error (unknown permission set, missing or bad option).
@@ -10,7 +10,7 @@ import { ExitCode, UsageError, type CliIo, type Command, type CommandInput } fro
 import { ObjectOSError } from '@objectos/errors'
 import { minPasswordLength } from '../../identity/auth-options.js'
 import { isEmailAddress } from '../../identity/create-identity.js'
-import { permissionSetNames } from '../../identity/user-provisioning.js'
+import { permissionSetNames, positionNames } from '../../identity/user-provisioning.js'
 import { compileUserApp, startUserApp } from './user-app.js'
 import { runUserAssign, runUserCreate } from './user-actions.js'
 
@@ -19,19 +19,21 @@ export const userCommand: Command = {
   summary: 'Create users and give them permission sets (user create, user assign)',
   description: [
     'objectos user create --email E --password P [--name N] [--admin] [--permission-set NAME]',
+    '                     [--position NAME]',
     '  Creates a user who can sign in with that email and password (at least',
     `  ${minPasswordLength} characters; OBJECTOS_USER_PASSWORD is read when --password is not`,
     '  given). --admin makes them an administrator; --permission-set gives them a set defined',
-    '  by a *.permission.yaml file of the app (several: comma-separated).',
+    '  by a *.permission.yaml file of the app, --position a position defined by a *.position.yaml',
+    '  file (several of either: comma-separated).',
     '',
-    'objectos user assign --email E --permission-set NAME',
-    '  Gives an existing user a permission set; giving it again changes nothing.',
+    'objectos user assign --email E [--permission-set NAME] [--position NAME]',
+    '  Gives an existing user permission sets and positions; giving one again changes nothing.',
     '',
     'The database is DATABASE_URL, or the SQLite file .objectos/data.sqlite in the app folder;',
     'its tables are brought up to date first, as objectos serve does.',
     '',
     'Exit codes: 0 done, 1 failed (the user exists, no such user, metadata or database errors),',
-    '2 usage error (an unknown permission set, a missing or bad option).',
+    '2 usage error (an unknown permission set or position, a missing or bad option).',
   ].join('\n'),
   arguments: [
     { name: 'action', description: 'create or assign', optional: false },
@@ -51,11 +53,17 @@ export const userCommand: Command = {
       valueName: 'NAME[,NAME…]',
       description: 'A permission set of the app to give the user',
     },
+    position: {
+      type: 'string',
+      valueName: 'NAME[,NAME…]',
+      description: 'A position of the app for the user to hold',
+    },
   },
   examples: [
     'objectos user create examples/crm --email ann@example.com --password "$PASSWORD" --admin',
     'objectos user create --email bob@example.com --permission-set sales_rep',
     'objectos user assign examples/crm --email bob@example.com --permission-set sales_manager',
+    'objectos user assign --email bob@example.com --position sales_rep',
   ],
   run: runUser,
 }
@@ -68,10 +76,8 @@ async function runUser(input: CommandInput, io: CliIo): Promise<number> {
   const email = stringOption(input, 'email')
   if (email === undefined) throw new UsageError('--email is required')
   if (!isEmailAddress(email)) throw new UsageError(`"${email}" is not an email address`)
-  const sets = (stringOption(input, 'permission-set') ?? '')
-    .split(',')
-    .map((name) => name.trim())
-    .filter((name) => name !== '')
+  const sets = listOption(input, 'permission-set')
+  const positions = listOption(input, 'position')
   let password: string | undefined
   if (action === 'create') {
     password = stringOption(input, 'password') ?? io.env.OBJECTOS_USER_PASSWORD
@@ -80,7 +86,9 @@ async function runUser(input: CommandInput, io: CliIo): Promise<number> {
       throw new UsageError(`the password must have at least ${minPasswordLength} characters`)
     }
   } else {
-    if (sets.length !== 1) throw new UsageError('--permission-set names one permission set')
+    if (sets.length + positions.length === 0) {
+      throw new UsageError('name a --permission-set or a --position to assign')
+    }
     for (const flag of ['password', 'name', 'admin'] as const) {
       if (input.options[flag] !== undefined) throw new UsageError(`--${flag} is for user create`)
     }
@@ -96,6 +104,13 @@ async function runUser(input: CommandInput, io: CliIo): Promise<number> {
     const names = unknown.map((n) => `"${n}"`).join(', ')
     throw new UsageError(`unknown permission set ${names} (the app defines: ${known})`)
   }
+  const definedPositions = positionNames(compiled.registry)
+  const unknownPositions = positions.filter((name) => !definedPositions.has(name))
+  if (unknownPositions.length > 0) {
+    const known = [...definedPositions].sort().join(', ') || 'none'
+    const names = unknownPositions.map((n) => `"${n}"`).join(', ')
+    throw new UsageError(`unknown position ${names} (the app defines: ${known})`)
+  }
   const app = await startUserApp(compiled, io, action)
   if (app === undefined) return ExitCode.failure
   try {
@@ -106,8 +121,9 @@ async function runUser(input: CommandInput, io: CliIo): Promise<number> {
           name: stringOption(input, 'name'),
           admin: input.options.admin === true,
           sets,
+          positions,
         })
-      : await runUserAssign(app, io, { email, set: sets[0] ?? '' })
+      : await runUserAssign(app, io, { email, sets, positions })
   } catch (error) {
     if (!(error instanceof ObjectOSError)) throw error
     io.stderr.write(`objectos user ${action}: ${error.message}\n`)
@@ -115,6 +131,14 @@ async function runUser(input: CommandInput, io: CliIo): Promise<number> {
   } finally {
     await app.close()
   }
+}
+
+/** A comma-separated list option, trimmed, without empty names. */
+function listOption(input: CommandInput, name: string): string[] {
+  return (stringOption(input, name) ?? '')
+    .split(',')
+    .map((item) => item.trim())
+    .filter((item) => item !== '')
 }
 
 function stringOption(input: CommandInput, name: string): string | undefined {

@@ -13,7 +13,9 @@ import type { ObjectGrant } from '../../ir/permission-set-node.js'
 import type { Registry } from '../../registry/registry.js'
 import { objectAccess, type ObjectAccess, type RowReach } from './object-access.js'
 import type { Principal } from './principal.js'
-import { rowReachable } from './row-access.js'
+import type { Executor } from '../write/data-context.js'
+import { rowSources, type RowMode } from './row-access.js'
+import { rowReachable } from './write-access.js'
 
 export interface Verdict {
   readonly allowed: boolean
@@ -26,6 +28,7 @@ export interface AccessExplanation {
     readonly id: string
     readonly admin: boolean
     readonly permissionSets: readonly string[]
+    readonly positions: readonly string[]
     readonly reports: readonly string[]
   }
   readonly object: {
@@ -56,14 +59,16 @@ export interface AccessExplanation {
   }[]
 }
 
-export function explainAccess(
+export async function explainAccess(
+  trx: Executor,
   registry: Registry,
   principal: Principal,
   object: ObjectNode,
   row: Readonly<Record<string, unknown>> | undefined,
-): AccessExplanation {
+): Promise<AccessExplanation> {
   const access = objectAccess(registry, principal, object.name)
-  const grants = principal.permissionSets.flatMap((name) => {
+  const sets = principal.admin ? principal.permissionSets : access.permissionSets
+  const grants = sets.flatMap((name) => {
     const grant = registry.permissionSets.get(name)?.objects.get(object.name)
     return grant === undefined ? [] : [{ permissionSet: name, ...grant }]
   })
@@ -71,7 +76,8 @@ export function explainAccess(
     user: {
       id: principal.userId,
       admin: principal.admin,
-      permissionSets: principal.permissionSets,
+      permissionSets: sets,
+      positions: principal.positions ?? [],
       reports: principal.reports,
     },
     object: {
@@ -92,25 +98,26 @@ export function explainAccess(
         : {
             id: String(row.id),
             ownerId: row.owner_id ?? null,
-            read: recordVerdict(access, principal, object, row, 'read', grants.length),
-            edit: recordVerdict(access, principal, object, row, 'edit', grants.length),
+            read: await recordVerdict(trx, access, principal, object, row, 'read', grants.length),
+            edit: await recordVerdict(trx, access, principal, object, row, 'edit', grants.length),
           },
     fields: [...object.fields.values()].map((field) => ({
       name: field.name,
-      read: fieldVerdict(registry, access, principal, object, field.name, 'read'),
-      edit: fieldVerdict(registry, access, principal, object, field.name, 'edit'),
+      read: fieldVerdict(registry, access, sets, principal, object, field.name, 'read'),
+      edit: fieldVerdict(registry, access, sets, principal, object, field.name, 'edit'),
     })),
   }
 }
 
-function recordVerdict(
+async function recordVerdict(
+  trx: Executor,
   access: ObjectAccess,
   principal: Principal,
   object: ObjectNode,
   row: Readonly<Record<string, unknown>>,
-  mode: 'read' | 'edit',
+  mode: RowMode,
   grantCount: number,
-): Verdict {
+): Promise<Verdict> {
   if (principal.admin) return { allowed: true, because: ['the user is an administrator'] }
   const right = mode === 'read' ? access.read : access.edit
   if (!right) {
@@ -124,7 +131,10 @@ function recordVerdict(
     }
   }
   const reach = mode === 'read' ? access.readReach : access.editReach
-  const allowed = rowReachable(access, principal, row, mode)
+  const id = String(row.id)
+  const readable = await rowReachable(trx, access, principal, id, 'read')
+  const allowed =
+    mode === 'read' ? readable : readable && (await rowReachable(trx, access, principal, id, mode))
   const owner =
     row.owner_id === null || row.owner_id === undefined ? 'nobody' : String(row.owner_id)
   const scope =
@@ -145,15 +155,41 @@ function recordVerdict(
           : `its owner is ${owner}`,
     )
   }
-  if (mode === 'edit' && !rowReachable(access, principal, row, 'read')) {
+  for (const source of rowSources(access, principal, object.table, mode, trx.dialect)) {
+    const admits = await matches(trx, object, id, source.predicate)
+    if (source.kind === 'sharing_rule' && admits) {
+      because.push(`sharing rule ${source.name} shares it with the user for ${mode}`)
+    } else if (source.kind === 'manual_share' && admits) {
+      because.push(`it is shared with the user for ${mode} by a manual share`)
+    } else if (source.kind === 'policy') {
+      because.push(`row-level policy ${source.name} ${admits ? 'admits' : 'does not admit'} it`)
+    }
+  }
+  if (mode === 'edit' && !readable) {
     because.push('a record the user cannot read cannot be changed')
   }
   return { allowed, because }
 }
 
+async function matches(
+  trx: Executor,
+  object: ObjectNode,
+  id: string,
+  predicate: { readonly sql: string; readonly bindings: readonly unknown[] },
+): Promise<boolean> {
+  const found = (await trx
+    .knex(object.table)
+    .select('id')
+    .where('id', id)
+    .whereRaw(`(${predicate.sql})`, predicate.bindings as never[])
+    .first()) as unknown
+  return found !== undefined
+}
+
 function fieldVerdict(
   registry: Registry,
   access: ObjectAccess,
+  sets: readonly string[],
   principal: Principal,
   object: ObjectNode,
   field: string,
@@ -162,7 +198,7 @@ function fieldVerdict(
   if (principal.admin) return { allowed: true, because: ['the user is an administrator'] }
   const allowed = mode === 'read' ? access.readable.has(field) : access.editable.has(field)
   const because: string[] = []
-  for (const name of principal.permissionSets) {
+  for (const name of sets) {
     const set = registry.permissionSets.get(name)
     const grant = set?.objects.get(object.name)
     if (set === undefined || grant === undefined) continue

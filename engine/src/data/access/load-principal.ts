@@ -1,8 +1,9 @@
 /**
  * Builds a user's Principal from the platform objects: `sys_user` (admin flag, active, the
- * manager hierarchy) and `sys_permission_assignment`. Read per request, from the database every
- * process shares — no process-local cache that another process's change would not reach. An
- * unknown or inactive user gets undefined: they are nobody.
+ * manager hierarchy), `sys_user_position` (the positions they hold) and
+ * `sys_permission_assignment` (sets assigned to them or to one of their positions). Read per
+ * request, from the database every process shares — no process-local cache that another
+ * process's change would not reach. An unknown or inactive user gets undefined: they are nobody.
  *
  * @example
  *   const principal = await loadPrincipal(db, userId)
@@ -16,13 +17,20 @@ export const maxHierarchyDepth = 32
 
 export async function loadPrincipal(db: Executor, userId: string): Promise<Principal | undefined> {
   const { knex } = db
-  const user = (await knex('sys_user').select('is_admin', 'active').where('id', userId).first()) as
-    { is_admin: unknown; active: unknown } | undefined
+  const user = (await knex('sys_user')
+    .select('is_admin', 'active', 'email', 'name')
+    .where('id', userId)
+    .first()) as { is_admin: unknown; active: unknown; email: unknown; name: unknown } | undefined
   if (user === undefined || !truthy(user.active)) return undefined
-  const [sets, reports] = await Promise.all([
+  const [positions, sets, reports] = await Promise.all([
+    knex('sys_user_position')
+      .distinct('position')
+      .where('holder', userId)
+      .orderBy('position') as Promise<{ position: string }[]>,
     knex('sys_permission_assignment')
-      .select('permission_set')
+      .distinct('permission_set')
       .where('assignee', userId)
+      .orWhereIn('position', knex('sys_user_position').select('position').where('holder', userId))
       .orderBy('permission_set') as Promise<{ permission_set: string }[]>,
     reportsOf(db, userId),
   ])
@@ -30,6 +38,9 @@ export async function loadPrincipal(db: Executor, userId: string): Promise<Princ
     userId,
     admin: truthy(user.is_admin),
     permissionSets: Object.freeze(sets.map((row) => row.permission_set)),
+    positions: Object.freeze(positions.map((row) => row.position)),
+    email: typeof user.email === 'string' ? user.email : undefined,
+    name: typeof user.name === 'string' ? user.name : undefined,
     reports: Object.freeze(reports),
   })
 }

@@ -10,15 +10,25 @@
  */
 import type { FieldNode } from '../../ir/field-node.js'
 import type { ObjectNode } from '../../ir/object-node.js'
-import type { FieldGrant, RecordScope } from '../../ir/permission-set-node.js'
+import type {
+  FieldGrant,
+  RecordScope,
+  RowOperation,
+  RowPolicyNode,
+} from '../../ir/permission-set-node.js'
+import type { SharingRuleNode } from '../../ir/sharing-rule-node.js'
 import type { Registry } from '../../registry/registry.js'
+import { effectiveSets } from './effective-sets.js'
 import type { Principal } from './principal.js'
 
 /** Which records an operation reaches: every one, or those owned by the user (and reports). */
 export type RowReach = 'all' | 'own' | 'own_and_reports' | 'none'
 
 export interface ObjectAccess {
+  readonly registry: Registry
   readonly object: ObjectNode
+  /** Every set the principal holds in effect (effective-sets.ts). */
+  readonly permissionSets: readonly string[]
   readonly read: boolean
   readonly create: boolean
   readonly edit: boolean
@@ -31,7 +41,18 @@ export interface ObjectAccess {
   readonly editable: ReadonlySet<string>
   /** Admins and the system: no restriction at all. */
   readonly everything: boolean
+  /** The object's sharing rules; whom each reaches is decided per principal (row-access.ts). */
+  readonly sharingRules: readonly SharingRuleNode[]
+  /** The row-level policies of the principal's sets that apply to them, by operation. */
+  readonly policies: Readonly<Record<RowOperation, readonly RowPolicyNode[]>>
 }
+
+const noPolicies: Readonly<Record<RowOperation, readonly RowPolicyNode[]>> = Object.freeze({
+  select: [],
+  insert: [],
+  update: [],
+  delete: [],
+})
 
 const cache = new WeakMap<Registry, Map<string, ObjectAccess>>()
 
@@ -41,23 +62,29 @@ export function objectAccess(registry: Registry, principal: Principal, name: str
     known = new Map()
     cache.set(registry, known)
   }
-  const key = `${principal.admin ? '*' : principal.permissionSets.join(',')}|${name}`
+  const key = principal.admin
+    ? `*|${name}`
+    : `${principal.userId === '' ? '-' : '+'}${principal.permissionSets.join(',')}|${(principal.positions ?? []).join(',')}|${name}`
   let access = known.get(key)
   if (access === undefined) {
-    access = compute(registry, principal, registry.object(name))
+    access = principal.admin
+      ? fullAccess(registry.object(name), registry)
+      : compute(registry, principal, registry.object(name))
     known.set(key, access)
   }
   return access
 }
 
 /** Full access to an object: what admins (and the engine itself) get. */
-export function fullAccess(object: ObjectNode): ObjectAccess {
+export function fullAccess(object: ObjectNode, registry: Registry): ObjectAccess {
   const all = new Set(object.fields.keys())
   const writableFields = new Set(
     [...object.fields.values()].filter((f) => writable(f, true)).map((f) => f.name),
   )
   return Object.freeze({
+    registry,
     object,
+    permissionSets: [],
     read: true,
     create: true,
     edit: true,
@@ -68,6 +95,8 @@ export function fullAccess(object: ObjectNode): ObjectAccess {
     readable: all,
     editable: writableFields,
     everything: true,
+    sharingRules: [],
+    policies: noPolicies,
   })
 }
 
@@ -82,7 +111,6 @@ function reachOf(scope: RecordScope): RowReach {
 }
 
 function compute(registry: Registry, principal: Principal, object: ObjectNode): ObjectAccess {
-  if (principal.admin) return fullAccess(object)
   const model = object.sharingModel
   // Without a scope in the set, the sharing model decides; private records reach the owner and
   // everyone above them in the manager hierarchy.
@@ -97,8 +125,22 @@ function compute(registry: Registry, principal: Principal, object: ObjectNode): 
   let editReach: RowReach = 'none'
   const readable = new Set<string>()
   const editable = new Set<string>()
-  for (const setName of principal.permissionSets) {
+  const sets = effectiveSets(registry, principal)
+  const policies: Record<RowOperation, RowPolicyNode[]> = {
+    select: [],
+    insert: [],
+    update: [],
+    delete: [],
+  }
+  const positions = new Set(principal.positions ?? [])
+  for (const setName of sets) {
     const set = registry.permissionSets.get(setName)
+    for (const policy of set?.policies ?? []) {
+      if (policy.object !== object.name) continue
+      if (policy.positions !== undefined && !policy.positions.some((p) => positions.has(p)))
+        continue
+      for (const operation of policy.operations) policies[operation].push(policy)
+    }
     const grant = set?.objects.get(object.name)
     if (set === undefined || grant === undefined) continue
     const reads = grant.read || grant.viewAll || grant.modifyAll
@@ -140,7 +182,9 @@ function compute(registry: Registry, principal: Principal, object: ObjectNode): 
   }
   // A record that can be changed can be read: the write path reads it back.
   return Object.freeze({
+    registry,
     object,
+    permissionSets: sets,
     read,
     create,
     edit,
@@ -151,6 +195,8 @@ function compute(registry: Registry, principal: Principal, object: ObjectNode): 
     readable,
     editable,
     everything: false,
+    sharingRules: registry.sharingRules(object.name),
+    policies: Object.freeze(policies),
   })
 }
 

@@ -8,8 +8,16 @@ export interface Principal {
   readonly userId: string
   /** Administrators bypass permission sets and sharing. */
   readonly admin: boolean
-  /** The permission sets the user holds, by name, sorted. */
+  /**
+   * The permission sets assigned through the data (to the user, or to a position they hold), by
+   * name, sorted. The sets bound in metadata (to positions, or to everyone) are added by the
+   * access layer from the registry (effective-sets.ts).
+   */
   readonly permissionSets: readonly string[]
+  /** The positions (roles) the user holds, by name, sorted. */
+  readonly positions?: readonly string[] | undefined
+  readonly email?: string | undefined
+  readonly name?: string | undefined
   /** Users below this one in the manager hierarchy (direct and indirect reports). */
   readonly reports: readonly string[]
   /**

@@ -1,18 +1,49 @@
 /**
- * The record-level part of access, as SQL and as a check on a loaded row: which records an
- * operation reaches (all of them, the principal's own, or their own and their reports'). The
- * read predicate is ANDed into every query the engine runs for the principal — lists, gets,
- * counts, aggregates, expansions, lookups' subqueries — so a hidden record is never read at all.
+ * The record-level part of access, as one SQL predicate: which records an operation reaches.
+ * It is ANDed into every query the engine runs for the principal — lists, gets, counts,
+ * aggregates, expansions, lookups' subqueries, the row a write loads — so a hidden record is
+ * never read at all. The predicate is
+ *
+ *   (ownership OR sharing rules OR manual shares) AND (row-level policies, ORed)
+ *
+ * - ownership: every row, the principal's own, or theirs and their reports' (object-access.ts);
+ * - sharing rules whose recipient is the principal and whose access covers the operation
+ *   (read, or edit for `edit`; never delete), each its lowered CEL condition;
+ * - manual shares (`sys_record_share`) made to the principal, for read or edit;
+ * - the row-level policies of the principal's sets for the operation narrow all of it.
+ *
+ * Sharing only widens the records of an object the principal's sets already grant.
  *
  * @example
- *   const only = rowPredicate(access, principal, 'deal', 'read') // `deal.owner_id = ?` or undefined
+ *   const only = rowPredicate(access, principal, 'deal', 'read', 'sqlite') // `deal.owner_id = ?` or …
  */
+import { rowConditionFilter, type RowCondition } from '@objectos/metadata'
+import type { RowOperation } from '../../ir/permission-set-node.js'
+import type { SharingRuleNode } from '../../ir/sharing-rule-node.js'
 import type { Dialect } from '../connection/database.js'
-import { alwaysFalse, fragment, type SqlFragment } from '../query/sql-fragment.js'
+import { compileFilter } from '../query/compile-filter.js'
+import {
+  alwaysFalse,
+  alwaysTrue,
+  andAll,
+  fragment,
+  orAll,
+  type SqlFragment,
+} from '../query/sql-fragment.js'
 import type { ObjectAccess, RowReach } from './object-access.js'
 import type { Principal } from './principal.js'
+import { userValue } from './user-context.js'
 
-export type RowMode = 'read' | 'edit'
+export type RowMode = 'read' | 'edit' | 'delete'
+
+/** The object manual shares are kept in. */
+export const shareObject = 'sys_record_share'
+
+const operationOf: Readonly<Record<RowMode, RowOperation>> = {
+  read: 'select',
+  edit: 'update',
+  delete: 'delete',
+}
 
 /** The predicate limiting `qualifier`'s rows, or undefined when every row is reachable. */
 export function rowPredicate(
@@ -22,11 +53,81 @@ export function rowPredicate(
   mode: RowMode,
   dialect: Dialect,
 ): SqlFragment | undefined {
-  const reach = reachFor(access, mode)
+  const reach = reachPredicate(access, principal, qualifier, mode, dialect)
+  const policies = access.policies[operationOf[mode]]
+  if (policies.length === 0) return reach
+  const narrowed = orAll(
+    policies.map((policy) =>
+      policy.using === undefined
+        ? alwaysTrue
+        : conditionSql(access, principal, policy.using, qualifier, dialect),
+    ),
+  )
+  return reach === undefined ? narrowed : andAll([reach, narrowed])
+}
+
+/**
+ * Ownership alone — without sharing rules and manual shares — narrowed by the policies: who
+ * may share a record (a share cannot be passed on by its recipient).
+ */
+export function ownershipPredicate(
+  access: ObjectAccess,
+  principal: Principal,
+  qualifier: string,
+  dialect: Dialect,
+): SqlFragment | undefined {
+  const reach = access.editReach
+  const owned =
+    reach === 'all'
+      ? undefined
+      : !access.edit || reach === 'none' || principal.userId === ''
+        ? alwaysFalse
+        : ownerPredicate(principal, qualifier, reach, dialect)
+  const policies = access.policies.update
+  if (policies.length === 0) return owned
+  const narrowed = orAll(
+    policies.map((policy) =>
+      policy.using === undefined
+        ? alwaysTrue
+        : conditionSql(access, principal, policy.using, qualifier, dialect),
+    ),
+  )
+  return owned === undefined ? narrowed : andAll([owned, narrowed])
+}
+
+/** Ownership, widened by sharing rules and manual shares. */
+function reachPredicate(
+  access: ObjectAccess,
+  principal: Principal,
+  qualifier: string,
+  mode: RowMode,
+  dialect: Dialect,
+): SqlFragment | undefined {
+  const reach = mode === 'read' ? access.readReach : access.editReach
   if (reach === 'all') return undefined
-  if (reach === 'none' || principal.userId === '') return alwaysFalse
+  const allowed = mode === 'read' ? access.read : mode === 'edit' ? access.edit : access.delete
+  if (!allowed || principal.userId === '') return alwaysFalse
+  const parts: SqlFragment[] = []
+  if (reach !== 'none') parts.push(ownerPredicate(principal, qualifier, reach, dialect))
+  if (mode !== 'delete') {
+    for (const rule of access.sharingRules) {
+      const shared = sharingRuleSql(access, principal, rule, qualifier, mode, dialect)
+      if (shared !== undefined) parts.push(shared)
+    }
+    const shares = manualSharesSql(access, principal, qualifier, mode)
+    if (shares !== undefined) parts.push(shares)
+  }
+  return orAll(parts)
+}
+
+function ownerPredicate(
+  principal: Principal,
+  qualifier: string,
+  reach: Exclude<RowReach, 'all' | 'none'>,
+  dialect: Dialect,
+): SqlFragment {
   const column = `${qualifier}.owner_id`
-  const owners = ownersFor(principal, reach)
+  const owners = reach === 'own' ? [principal.userId] : [principal.userId, ...principal.reports]
   if (owners.length === 1) return fragment('?? = ?', [column, principal.userId])
   // One bound JSON list, so the SQL text is the same however many reports there are.
   const list =
@@ -36,23 +137,102 @@ export function rowPredicate(
   return fragment(`?? in (${list})`, [column, JSON.stringify(owners)])
 }
 
-/** The same rule on a row already loaded (the write path reads the row it changes). */
-export function rowReachable(
+/** The records a sharing rule shares with the principal, or undefined if it shares none. */
+function sharingRuleSql(
   access: ObjectAccess,
   principal: Principal,
-  row: Readonly<Record<string, unknown>>,
+  rule: SharingRuleNode,
+  qualifier: string,
   mode: RowMode,
-): boolean {
-  const reach = reachFor(access, mode)
-  if (reach === 'all') return true
-  if (reach === 'none' || principal.userId === '') return false
-  return ownersFor(principal, reach).includes(String(row.owner_id))
+  dialect: Dialect,
+): SqlFragment | undefined {
+  if (mode === 'edit' && rule.access !== 'edit') return undefined
+  const { recipient } = rule
+  if (recipient.kind === 'user') {
+    const value = recipient.user.toLowerCase()
+    if (value !== principal.userId.toLowerCase() && value !== principal.email?.toLowerCase()) {
+      return undefined
+    }
+  } else if (recipient.kind === 'position') {
+    if (!(principal.positions ?? []).includes(recipient.position)) return undefined
+  }
+  const condition = conditionSql(access, principal, rule.condition, qualifier, dialect)
+  if (recipient.kind !== 'field') return condition
+  const column = access.object.fields.get(recipient.field)?.column ?? recipient.field
+  return andAll([condition, fragment('?? = ?', [`${qualifier}.${column}`, principal.userId])])
 }
 
-function reachFor(access: ObjectAccess, mode: RowMode): RowReach {
-  return mode === 'read' ? access.readReach : access.editReach
+function manualSharesSql(
+  access: ObjectAccess,
+  principal: Principal,
+  qualifier: string,
+  mode: RowMode,
+): SqlFragment | undefined {
+  const shares = access.registry.objects.get(shareObject)
+  if (shares === undefined || access.object.name === shareObject) return undefined
+  const level = mode === 'edit' ? ` and access_level = 'edit'` : ''
+  return fragment(
+    `?? in (select record_id from ?? where object_name = ? and shared_with = ?${level})`,
+    [`${qualifier}.id`, shares.table, access.object.name, principal.userId],
+  )
 }
 
-function ownersFor(principal: Principal, reach: RowReach): readonly string[] {
-  return reach === 'own' ? [principal.userId] : [principal.userId, ...principal.reports]
+/** A lowered CEL condition as SQL over `qualifier`, with the principal's values bound. */
+function conditionSql(
+  access: ObjectAccess,
+  principal: Principal,
+  condition: RowCondition,
+  qualifier: string,
+  dialect: Dialect,
+): SqlFragment {
+  const filter = rowConditionFilter(condition, (source) => userValue(principal, source))
+  if (filter === true) return alwaysTrue
+  if (filter === false) return alwaysFalse
+  return (
+    compileFilter(
+      { registry: access.registry, dialect, alias: qualifier },
+      access.object,
+      filter,
+    ) ?? alwaysTrue
+  )
+}
+
+/** One part of the row predicate, named, for explaining which part admits a record. */
+export interface RowSource {
+  readonly kind: 'sharing_rule' | 'manual_share' | 'policy'
+  readonly name: string
+  readonly predicate: SqlFragment
+}
+
+/**
+ * The sharing rules and manual shares that could widen the principal's reach, and the policies
+ * that narrow it, each as its own predicate (explain-access.ts asks which admit a record).
+ */
+export function rowSources(
+  access: ObjectAccess,
+  principal: Principal,
+  qualifier: string,
+  mode: RowMode,
+  dialect: Dialect,
+): RowSource[] {
+  const sources: RowSource[] = []
+  const allowed = mode === 'read' ? access.read : mode === 'edit' ? access.edit : access.delete
+  if (allowed && principal.userId !== '' && mode !== 'delete') {
+    for (const rule of access.sharingRules) {
+      const predicate = sharingRuleSql(access, principal, rule, qualifier, mode, dialect)
+      if (predicate !== undefined)
+        sources.push({ kind: 'sharing_rule', name: rule.name, predicate })
+    }
+    const shares = manualSharesSql(access, principal, qualifier, mode)
+    if (shares !== undefined)
+      sources.push({ kind: 'manual_share', name: shareObject, predicate: shares })
+  }
+  for (const policy of access.policies[operationOf[mode]]) {
+    const predicate =
+      policy.using === undefined
+        ? alwaysTrue
+        : conditionSql(access, principal, policy.using, qualifier, dialect)
+    sources.push({ kind: 'policy', name: policy.name, predicate })
+  }
+  return sources
 }

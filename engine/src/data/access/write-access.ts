@@ -15,6 +15,7 @@ import {
   OwnerChangeDenied,
   RecordAccessDenied,
   RecordNotFound,
+  RowPolicyDenied,
   ViewOnly,
 } from '@objectos/errors'
 import type { ObjectNode } from '../../ir/object-node.js'
@@ -23,7 +24,9 @@ import { objectAccess, type ObjectAccess } from './object-access.js'
 import type { Principal } from './principal.js'
 import type { Dialect } from '../connection/database.js'
 import { alwaysFalse, type SqlFragment } from '../query/sql-fragment.js'
-import { rowPredicate, rowReachable } from './row-access.js'
+import type { Executor } from '../write/data-context.js'
+import { rowPredicate, type RowMode } from './row-access.js'
+import { userContext } from './user-context.js'
 
 export function checkCreate(
   registry: Registry,
@@ -37,27 +40,79 @@ export function checkCreate(
   checkFields(access, principal, object, input, undefined)
 }
 
-export function checkChange(
+/**
+ * The checks on a record the write path loaded under writeLoadPredicate (so the principal may
+ * read it): the object right, then whether the record is within the principal's edit (or delete)
+ * reach — one query with the same predicate the reads use — then the fields written.
+ */
+export async function checkChange(
+  trx: Executor,
   registry: Registry,
   principal: Principal,
   object: ObjectNode,
   row: Readonly<Record<string, unknown>>,
   patch: unknown,
   operation: 'edit' | 'delete',
-): void {
+): Promise<void> {
   if (principal.viewedBy !== undefined) throw ViewOnly.create()
   const access = objectAccess(registry, principal, object.name)
   const id = String(row.id)
-  if (!access.read || !rowReachable(access, principal, row, 'read')) {
-    throw RecordNotFound.create(object.name, id)
-  }
+  if (!access.read) throw RecordNotFound.create(object.name, id)
   if (operation === 'edit' ? !access.edit : !access.delete) {
     throw ObjectAccessDenied.create(operation, object.name)
   }
-  if (!rowReachable(access, principal, row, 'edit')) {
+  if (!(await rowReachable(trx, access, principal, id, operation))) {
     throw RecordAccessDenied.create(operation, object.name, id)
   }
   if (operation === 'edit') checkFields(access, principal, object, patch, row)
+}
+
+/** Whether the record `id` is within the principal's reach for `mode`, asked of the database. */
+export async function rowReachable(
+  trx: Executor,
+  access: ObjectAccess,
+  principal: Principal,
+  id: string,
+  mode: RowMode,
+): Promise<boolean> {
+  const predicate = rowPredicate(access, principal, access.object.table, mode, trx.dialect)
+  if (predicate === undefined) return true
+  const found = (await trx
+    .knex(access.object.table)
+    .select('id')
+    .where('id', id)
+    .whereRaw(`(${predicate.sql})`, predicate.bindings as never[])
+    .first()) as unknown
+  return found !== undefined
+}
+
+/**
+ * The row-level policies' `check` on the record a create or update writes (defaults applied,
+ * the patch merged): when the principal's sets have policies for the operation, the record must
+ * satisfy at least one of them.
+ */
+export function checkRowPolicies(
+  registry: Registry,
+  principal: Principal,
+  object: ObjectNode,
+  record: Readonly<Record<string, unknown>>,
+  operation: 'create' | 'edit',
+): void {
+  const access = objectAccess(registry, principal, object.name)
+  const policies = access.policies[operation === 'create' ? 'insert' : 'update']
+  if (policies.length === 0) return
+  const variables = { ...record, ...userContext(principal) }
+  const satisfied = policies.some((policy) => {
+    if (policy.check === undefined) return true
+    try {
+      return policy.check.evaluate(variables) === true
+    } catch {
+      return false
+    }
+  })
+  if (!satisfied) {
+    throw RowPolicyDenied.create(operation, object.name, policies.map((p) => p.name).join(', '))
+  }
 }
 
 /**

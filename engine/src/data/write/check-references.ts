@@ -3,7 +3,9 @@
  * and that unique fields stay unique — one query per such field, in the write's transaction.
  * The unique index is the final guard against races; this check gives the friendly message.
  * A write made for a principal may only point at records that principal can read: a hidden
- * target reads as missing, so a reference can neither be made to it nor probe for it.
+ * target reads as missing, so a reference can neither be made to it nor probe for it. People are
+ * the exception: a lookup to `sys_user` (an owner, a partner, whom a record is shared with) may
+ * name any user, as choosing a colleague needs no right to read their user record.
  */
 import type { FieldError } from '@objectos/errors'
 import type { Knex } from 'knex'
@@ -15,6 +17,9 @@ import { rowPredicate } from '../access/row-access.js'
 import { alwaysFalse } from '../query/sql-fragment.js'
 import { toColumn } from '../values/row-codec.js'
 import type { Executor } from './data-context.js'
+
+/** Users: any writer may name one (see above). */
+const peopleObject = 'sys_user'
 
 export async function checkReferencesAndUnique(
   trx: Executor,
@@ -36,7 +41,7 @@ export async function checkReferencesAndUnique(
     if (field.reference !== undefined && previous?.[name] !== value) {
       const target = registry.object(field.reference.object)
       const lookup = trx.knex(target.table).select('id').where('id', value)
-      if (principal !== undefined) {
+      if (principal !== undefined && target.name !== peopleObject) {
         const access = objectAccess(registry, principal, target.name)
         const visible = access.read
           ? rowPredicate(access, principal, target.table, 'read', trx.dialect)

@@ -6,7 +6,7 @@
 import { ValidationFailed } from '@objectos/errors'
 import { uniqueViolationAsValidation } from '../unique-violation.js'
 import { checkReferencesAndUnique } from './check-references.js'
-import { checkCreate, maskRecord } from '../access/write-access.js'
+import { checkCreate, checkRowPolicies, maskRecord } from '../access/write-access.js'
 import type { DataContext } from './data-context.js'
 import { newRecordId } from './new-record-id.js'
 import { nextAutonumber } from './next-autonumber.js'
@@ -44,6 +44,7 @@ export async function createRecord(
       record[field.name] = field.summary.fn === 'count' || field.summary.fn === 'sum' ? 0 : null
     }
   }
+  if (principal !== undefined) checkRowPolicies(registry, principal, object, record, 'create')
   const transactional = needsTransaction(registry, object, changed, hooks, 'Create')
   try {
     return await inTransaction(env, transactional, async (trx) => {

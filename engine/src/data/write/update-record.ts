@@ -7,7 +7,12 @@
 import { RecordNotFound, ValidationFailed, VersionConflict } from '@objectos/errors'
 import { uniqueViolationAsValidation } from '../unique-violation.js'
 import { checkReferencesAndUnique } from './check-references.js'
-import { checkChange, maskRecord, writeLoadPredicate } from '../access/write-access.js'
+import {
+  checkChange,
+  checkRowPolicies,
+  maskRecord,
+  writeLoadPredicate,
+} from '../access/write-access.js'
 import type { DataContext } from './data-context.js'
 import { prepareRecord } from './prepare-record.js'
 import { recomputeSummaries } from './recompute-summaries.js'
@@ -39,12 +44,15 @@ export async function updateRecord(
           : writeLoadPredicate(registry, principal, object, trx.dialect)
       const previous = await loadStoredRow(trx, object, id, visible)
       if (previous === undefined) throw RecordNotFound.create(object.name, id)
-      if (principal !== undefined) checkChange(registry, principal, object, previous, patch, 'edit')
+      if (principal !== undefined) {
+        await checkChange(trx, registry, principal, object, previous, patch, 'edit')
+      }
       const version = Number(previous.version)
       if (options.expectedVersion !== undefined && options.expectedVersion !== version) {
         throw VersionConflict.create(object.name, id, options.expectedVersion)
       }
       const { record, changed } = prepareRecord(object, patch, previous, context, now)
+      if (principal !== undefined) checkRowPolicies(registry, principal, object, record, 'edit')
       const errors = await checkReferencesAndUnique(
         trx,
         registry,

@@ -38,7 +38,8 @@ describe.each(dialects)('access explain and view-as on %s', (dialect) => {
     }>()
     expect(data.user).toMatchObject({
       id: fixture().userIds.alice,
-      permissionSets: ['member'],
+      // Every signed-in user holds the platform's default set too.
+      permissionSets: ['member', 'sys_record_sharing'],
       active: true,
     })
     expect(data.object).toMatchObject({ read: true, editReach: 'own_and_reports' })

@@ -58,7 +58,7 @@ export function registerExplainRoute(
     // An inactive user signs in as nobody: explained as holding nothing.
     const principal: Principal = loaded ?? { userId, admin: false, permissionSets: [], reports: [] }
     const active = loaded !== undefined
-    const explanation = explainAccess(registry, principal, object, row)
+    const explanation = await explainAccess(deps.db, registry, principal, object, row)
     return { data: { ...explanation, user: { ...explanation.user, active } } }
   })
 }

@@ -1,7 +1,8 @@
 /**
  * The auth routes the server serves, under `/api/v1/auth`: better-auth's own endpoints, but only
- * these — an endpoint not listed (social sign-in, account linking, user deletion, …) is a 404,
- * not a door nobody tested. The same table registers the Fastify routes and writes their OpenAPI
+ * these — an endpoint not listed (account linking, user deletion, …) is a 404, not a door nobody
+ * tested. Sign-in through a provider of the manifest (`auth.providers`) starts at
+ * `/sign-in/social` and comes back to `/callback/:id`. The same table registers the Fastify routes and writes their OpenAPI
  * operations, so the two cannot drift apart.
  *
  * @example
@@ -47,6 +48,41 @@ export const authRoutes: readonly AuthRoute[] = [
       rememberMe: { type: 'boolean', description: 'False: the cookie ends with the browser.' },
     },
     required: ['email', 'password'],
+    session: false,
+  },
+  {
+    method: 'POST',
+    path: '/sign-in/social',
+    operationId: 'authSignInWithProvider',
+    summary: 'Start a sign-in through a provider of the manifest: answers its authorization URL',
+    body: {
+      provider: { type: 'string', description: 'The provider id (a key of auth.providers).' },
+      callbackURL: { type: 'string', description: 'Where to go once signed in (this origin).' },
+      errorCallbackURL: {
+        type: 'string',
+        description: 'Where to go when it fails, with ?error=….',
+      },
+      newUserCallbackURL: { type: 'string', description: 'Where to go after a first sign-in.' },
+    },
+    required: ['provider'],
+    session: false,
+  },
+  {
+    method: 'GET',
+    path: '/callback/:id',
+    operationId: 'authProviderCallback',
+    summary: 'Where the provider sends the browser back: sets the session cookie and redirects',
+    query: {
+      code: { type: 'string', description: 'The authorization code.' },
+      state: { type: 'string', description: 'The state of the sign-in it answers.' },
+    },
+    session: false,
+  },
+  {
+    method: 'POST',
+    path: '/callback/:id',
+    operationId: 'authProviderCallbackForm',
+    summary: 'The callback as a form post (response_mode=form_post): redirects to the GET callback',
     session: false,
   },
   {

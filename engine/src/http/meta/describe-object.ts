@@ -12,7 +12,7 @@ import { fullAccess, type ObjectAccess } from '../../data/access/object-access.j
 export function describeObject(
   registry: Registry,
   object: ObjectNode,
-  access: ObjectAccess = fullAccess(object),
+  access: ObjectAccess = fullAccess(object, registry),
 ): Record<string, unknown> {
   return {
     name: object.name,

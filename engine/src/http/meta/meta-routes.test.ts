@@ -50,7 +50,9 @@ describe('metadata routes', () => {
       'sys_audit_event',
       'sys_field_history',
       'sys_permission_assignment',
+      'sys_record_share',
       'sys_user',
+      'sys_user_position',
       'task',
     ])
     expect((await get('/api/v1/meta/objects/nope')).status).toBe(404)

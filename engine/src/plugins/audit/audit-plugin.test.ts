@@ -26,6 +26,11 @@ fields:
   title: { type: text }
   project: { type: master_detail, reference: project }
 `,
+  note: `
+fields:
+  text: { type: text }
+  project: { type: lookup, reference: project, deleteBehavior: set_null }
+`,
 }
 
 const ann = { userId: 'user-ann', door: 'rest' } as const
@@ -146,6 +151,34 @@ describe.each(dialects)('the audit trail on %s', (dialect) => {
     await data.delete('project', String(project.id), {}, ann)
     const [deleted] = await events()
     expect(deleted).toMatchObject({ action: 'delete', door: 'rest', actor: 'user-ann' })
+  })
+
+  it('records the references a delete clears, in batches however many there are', async () => {
+    const project = await data.create('project', { name: 'Soyuz' })
+    const first = await data.create('note', { text: 'first', project: project.id })
+    const events = tracker('sys_audit_event', String(first.id))
+    await data.transaction(async (records) => {
+      for (let i = 0; i < 520; i++)
+        await records.create('note', { text: `n${i}`, project: project.id })
+    })
+    await data.delete('project', String(project.id), {}, ann)
+    const [created, cleared] = await events()
+    expect(created?.action).toBe('create')
+    expect(cleared).toMatchObject({
+      action: 'update',
+      door: 'rest',
+      actor: 'user-ann',
+      changes: { project: { before: project.id, after: null } },
+    })
+    const note = kernel.registry.current().object('note')
+    const left = await db.knex(note.table).whereNotNull('project').count({ n: '*' })
+    expect(Number(left[0]?.n)).toBe(0)
+    expect((await data.get('note', String(first.id)))?.version).toBe(2)
+    const updates = await db
+      .knex(kernel.registry.current().object('sys_audit_event').table)
+      .where({ object_name: 'note', action: 'update' })
+      .count({ n: '*' })
+    expect(Number(updates[0]?.n)).toBe(521)
   })
 
   it('leaves no row behind a write that rolls back', async () => {

@@ -13,6 +13,7 @@ import type { RecordService } from '../../data/record-service.js'
 import { buildServer } from '../../http/build-server.js'
 import type { Identity } from '../../identity/create-identity.js'
 import type { Identify } from '../../http/request-principal.js'
+import type { TrustProxy } from '../../http/trust-proxy-setting.js'
 import { definePlugin } from '../../runtime/define-plugin.js'
 
 export interface HttpPluginOptions {
@@ -21,6 +22,8 @@ export interface HttpPluginOptions {
   readonly host?: string | undefined
   readonly logger?: FastifyServerOptions['logger']
   readonly bodyLimit?: number
+  /** Proxies whose X-Forwarded-* headers count; see trustProxySetting. */
+  readonly trustProxy?: TrustProxy | undefined
   /** Who sends a request; see ServerOptions.identify. */
   readonly identify?: Identify | undefined
 }
@@ -38,6 +41,7 @@ export function httpPlugin(options: HttpPluginOptions = {}) {
         logger: options.logger,
         identity: ctx.services.has('identity') ? ctx.services.get<Identity>('identity') : undefined,
         identify: options.identify,
+        trustProxy: options.trustProxy,
         ...(options.bodyLimit === undefined ? {} : { bodyLimit: options.bodyLimit }),
       })
       ctx.services.provide('http', server)

@@ -1,8 +1,10 @@
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { InvalidSetting, PluginFailed } from '@objectos/errors'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { openApp } from '../../boot/open-app.js'
+import { serveCommand } from '../../cli/commands/serve-command.js'
 import type { Identity } from '../../identity/create-identity.js'
 import { dialects, postgresTestUrl } from '../../testing/test-database.js'
 import { closeAuthServer, newEmail, openAuthServer } from '../../http/auth/testing/auth-server.js'
@@ -111,5 +113,100 @@ describe.skipIf(!dialects.includes('postgres'))('the identity service on Postgre
       await a.close()
       await b.close()
     }
+  })
+})
+
+describe('mail settings at start', () => {
+  const smtp = {
+    OBJECTOS_SMTP_URL: 'smtp://mailer:s3cret-pass@mail.example.com:587',
+    OBJECTOS_MAIL_FROM: 'ObjectOS <noreply@example.com>',
+    OBJECTOS_BASE_URL: 'http://localhost',
+  }
+
+  /** Why openApp refused to start with this environment (the InvalidSetting behind it). */
+  async function refusal(env: Record<string, string>): Promise<Error> {
+    const opened = openApp({ dir: 'examples/crm', databaseUrl: ':memory:', identity: { env } })
+    const error = await opened.then(
+      async (app) => {
+        await app.close()
+        throw new Error('the app started')
+      },
+      (failed: unknown) => failed,
+    )
+    expect(PluginFailed.is(error)).toBe(true)
+    const cause = (error as { cause?: unknown }).cause
+    expect(InvalidSetting.is(cause)).toBe(true)
+    return cause as Error
+  }
+
+  it('refuses a malformed OBJECTOS_SMTP_URL, naming it and never repeating the password', async () => {
+    const error = await refusal({
+      ...smtp,
+      OBJECTOS_SMTP_URL: 'https://mailer:s3cret-pass@mail.example.com',
+    })
+    expect(error.message).toMatch(/^check the setting OBJECTOS_SMTP_URL: it must start with smtp/)
+    expect(error.message).not.toContain('s3cret')
+  })
+
+  it('refuses SMTP without a sender address or without the public URL', async () => {
+    expect((await refusal({ ...smtp, OBJECTOS_MAIL_FROM: '' })).message).toMatch(
+      /^check the setting OBJECTOS_MAIL_FROM: it is required with OBJECTOS_SMTP_URL/,
+    )
+    expect((await refusal({ ...smtp, OBJECTOS_BASE_URL: '' })).message).toMatch(
+      /^check the setting OBJECTOS_SMTP_URL: it needs OBJECTOS_BASE_URL too/,
+    )
+  })
+
+  it('refuses OBJECTOS_REQUIRE_EMAIL_VERIFICATION without SMTP, or with a value not true or false', async () => {
+    expect((await refusal({ OBJECTOS_REQUIRE_EMAIL_VERIFICATION: 'true' })).message).toMatch(
+      /^check the setting OBJECTOS_REQUIRE_EMAIL_VERIFICATION: it needs OBJECTOS_SMTP_URL/,
+    )
+    expect(
+      (await refusal({ ...smtp, OBJECTOS_REQUIRE_EMAIL_VERIFICATION: 'yes' })).message,
+    ).toMatch(/^check the setting OBJECTOS_REQUIRE_EMAIL_VERIFICATION: it must be true or false/)
+  })
+
+  it('keeps the mail flows off without OBJECTOS_SMTP_URL', async () => {
+    const served = await openAuthServer('sqlite', {
+      env: { OBJECTOS_BASE_URL: 'http://localhost', OBJECTOS_REQUIRE_EMAIL_VERIFICATION: 'false' },
+    })
+    try {
+      const email = newEmail('no-mail')
+      await served.signUp(email, password, '127.0.5.2')
+      const asked = await served.post(
+        '/request-password-reset',
+        { email, redirectTo: '/reset' },
+        { address: '127.0.5.2' },
+      )
+      expect(asked.statusCode).toBe(400)
+      expect(asked.json()).toMatchObject({ reason: 'RESET_PASSWORD_DISABLED' })
+      // Sign-in does not wait for a verification nobody could mail.
+      expect(await served.signIn(email, password, '127.0.5.2')).toMatch(/session_token=/)
+    } finally {
+      await closeAuthServer(served, 'sqlite')
+    }
+  })
+
+  it('stops objectos serve with the variable named and exit code 1', async () => {
+    let stderr = ''
+    const code = await serveCommand.run(
+      { options: {}, positionals: ['examples/crm'] },
+      {
+        stdout: { write: () => true },
+        stderr: { write: (chunk: string) => (stderr += chunk) },
+        cwd: process.cwd(),
+        env: {
+          ...smtp,
+          DATABASE_URL: ':memory:',
+          PORT: '0',
+          OBJECTOS_SMTP_URL: 'smtp//mailer:s3cret-pass@mail.example.com',
+        },
+      },
+    )
+    expect(code).toBe(1)
+    expect(stderr).toMatch(
+      /^objectos serve: plugin "identity" failed to init: check the setting OBJECTOS_SMTP_URL: it is not a URL/,
+    )
+    expect(stderr).not.toContain('s3cret')
   })
 })

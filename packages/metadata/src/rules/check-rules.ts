@@ -11,6 +11,7 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js'
 import type { ParsedDocument } from '../parse/parsed-document.js'
 import { buildSymbolTable } from './build-symbol-table.js'
 import { celExpressionsRule } from './cel/cel-expressions-rule.js'
+import { rowFilterRule } from './cel/row-filter-rule.js'
 import { autonumberFormatRule } from './fields/autonumber-format-rule.js'
 import { currencyPrecisionRule } from './fields/currency-precision-rule.js'
 import { defaultValueRule } from './fields/default-value-rule.js'
@@ -32,6 +33,7 @@ import { engineSupportRule } from './support/engine-support-rule.js'
 import { permissionSupportRule } from './support/permission-support-rule.js'
 import { renamedFromRule } from './support/renamed-from-rule.js'
 import { sharingSupportRule } from './support/sharing-support-rule.js'
+import { positionSupportRule } from './support/position-support-rule.js'
 import { summaryRelationRule } from './support/summary-relation-rule.js'
 import type { UnparsedFile } from './symbol-table.js'
 
@@ -45,6 +47,7 @@ export const rules: readonly Rule[] = [
   automationReferencesRule,
   uiReferencesRule,
   celExpressionsRule,
+  rowFilterRule,
   fieldCompanionsRule,
   fieldKeyScopeRule,
   fieldContradictionsRule,
@@ -57,6 +60,7 @@ export const rules: readonly Rule[] = [
   engineSupportRule,
   permissionSupportRule,
   sharingSupportRule,
+  positionSupportRule,
   summaryRelationRule,
   renamedFromRule,
 ]

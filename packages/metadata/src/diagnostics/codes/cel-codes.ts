@@ -42,4 +42,11 @@ export const celCodes = defineCodes({
     message: (returnType: string, type: string) =>
       `the formula declares returnType ${returnType}, but its expression gives ${type}`,
   },
+  OOS_CEL_NOT_ROW_FILTER: {
+    severity: 'error',
+    summary:
+      "A sharing rule's `condition` or a row-level security policy's `using` is valid CEL but cannot become the database filter ObjectOS adds to every query. Such a condition compares fields with literals or with values read from the user (`current_user.id`), with `==`, `!=`, `<`, `<=`, `>`, `>=`, `in`, `has()`, `&&`, `||` and `!`; functions of fields (`startsWith`, `size`), two fields compared, paths through lookups (`record.account.name`), arithmetic on fields, `previous` and `parent` are refused. The column points at the part that does not fit.",
+    /** The reason is a whole sentence: "`startsWith` cannot become a row filter". */
+    message: (reason: string) => reason,
+  },
 })

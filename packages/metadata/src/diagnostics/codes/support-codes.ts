@@ -51,14 +51,21 @@ export const supportCodes = defineCodes({
   OOS_SUPPORT_PERMISSION_KEY: {
     severity: 'error',
     summary:
-      'A permission set declares something the access layer does not enforce, so it would grant or limit nothing: a top-level key other than `name`, `label`, `description`, `objects` and `fields` (`systemPermissions`, `tabPermissions`, `rowLevelSecurity`, `adminScope`, `protection`, `isDefault`, `packageId`, `managedBy`, package-lock keys); `allowExport` on an object (there is no export operation yet); `readScope` or `writeScope` of `unit` or `unit_and_below` (ObjectOS has no business units); or the wildcard object `*`. `false` and empty values declare nothing and are accepted.',
+      'A permission set declares something the access layer does not enforce, so it would grant or limit nothing: a top-level key other than `name`, `label`, `description`, `objects`, `fields`, `isDefault` and `rowLevelSecurity` (`systemPermissions`, `tabPermissions`, `adminScope`, `protection`, `packageId`, `managedBy`, package-lock keys); a row-level policy key other than `name`, `label`, `description`, `object`, `operation`, `using`, `check`, `positions`, `enabled` and `tags`; `allowExport` on an object (there is no export operation yet); `readScope` or `writeScope` of `unit` or `unit_and_below` (ObjectOS has no business units); or the wildcard object `*`. `false` and empty values declare nothing and are accepted.',
     message: (key: string, where: string) => `"${key}" on ${where} ${notSupported}`,
   },
   OOS_SUPPORT_SHARING_RULE: {
     severity: 'error',
     summary:
-      "A sharing rule (`*.sharing.yaml`): this version of ObjectOS does not enforce sharing rules yet, so it would share nothing. Widen access with a permission set's `readScope`/`writeScope` or the object's `sharingModel` instead.",
-    message: (name: string) => `sharing rule "${name}" is not enforced by this version of ObjectOS`,
+      'A sharing rule shares with a recipient ObjectOS cannot resolve — a `team`, a `business_unit` or `unit_and_subordinates` (ObjectOS has no teams or business units) — or with a `field` that does not look up `sys_user`, or it sets a package-lock key. It would share nothing: share with a `user` (id or email), a `position`, or a user lookup field.',
+    message: (what: string, rule: string) => `${what} on sharing rule "${rule}" ${notSupported}`,
+  },
+  OOS_SUPPORT_POSITION_KEY: {
+    severity: 'error',
+    summary:
+      'A position declares something the access layer does not act on: `delegatable: true` (delegated administration is not built), `protection`, or a package-lock key. Positions hold `name`, `label`, `description` and `permissionSets`.',
+    message: (key: string, position: string) =>
+      `"${key}" on position "${position}" ${notSupported}`,
   },
   OOS_SUPPORT_SUMMARY_RELATION: {
     severity: 'error',

@@ -188,6 +188,7 @@ describe('CEL expressions', () => {
 describe('CEL in other kinds', () => {
   it('checks sharing, trigger and notification conditions against their object', () => {
     const found = check({
+      'positions/sales.position.yaml': lines('name: sales', 'label: Sales'),
       'sharing/big.sharing.yaml': lines(
         'name: big',
         'object: account',

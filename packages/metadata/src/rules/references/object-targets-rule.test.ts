@@ -59,6 +59,32 @@ describe('object targets', () => {
     expect(check(task)).toEqual([])
   })
 
+  it("leaves a lookup to the platform's objects alone, and still reports a misspelt one", () => {
+    const task = lines(
+      'name: task',
+      'fields:',
+      '  partner: { type: lookup, reference: sys_user, deleteBehavior: set_null }',
+      '  helper: { type: lookup, reference: sys_users }',
+    )
+    expect(check(task)).toEqual([])
+  })
+
+  it('checks a lookup to a platform object when the platform objects are validated too', () => {
+    const docs = parsedApp({
+      'objects/sys_user.object.yaml': lines('name: sys_user', 'fields:', '  name: { type: text }'),
+      'objects/task.object.yaml': lines(
+        'name: task',
+        'fields:',
+        '  partner: { type: lookup, reference: sys_user }',
+        '  helper: { type: lookup, reference: sys_usr }',
+      ),
+    })
+    const found = withoutSupportFindings(checkRules(docs, docs))
+    expect(found.map((d) => [d.code, d.message])).toEqual([
+      ['OOS_REF_UNKNOWN_OBJECT', expect.stringContaining('sys_usr')],
+    ])
+  })
+
   it('names master-detail targets as such', () => {
     const task = lines(
       'name: task',

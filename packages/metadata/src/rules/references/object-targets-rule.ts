@@ -31,9 +31,15 @@ export const objectTargetsRule: Rule = (ctx) => {
     if (!isRecord(field)) continue
     const path = ['fields', key]
     const role = field.type === 'master_detail' ? 'master-detail target' : 'lookup target'
-    // A `user` field points at the platform's user object, which no app file declares.
+    // A `user` field, or a lookup to a `sys_` object, points at the platform's own objects
+    // (sys_user, …). The engine validates an app together with them and checks the name; an
+    // app's files validated alone (`objectos validate`, Studio) do not declare them.
+    const platform =
+      typeof field.reference === 'string' &&
+      field.reference.startsWith('sys_') &&
+      !ctx.symbols.objects.has('sys_user')
     const target =
-      field.type === 'user'
+      field.type === 'user' || platform
         ? undefined
         : checkObjectRef(ctx, [...path, 'reference'], field.reference, role)
     for (const pattern of targetFieldPatterns) {

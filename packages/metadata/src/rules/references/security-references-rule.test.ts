@@ -15,10 +15,20 @@ const account = lines(
  * Every rule's findings but the engine-support ones: sharing rules, row-level security and the
  * wildcard object are refused there (support/), and their references are still checked here.
  */
-function check(file: string, text: string) {
-  const docs = parsedApp({ 'objects/account.object.yaml': account, [file]: text })
+function check(file: string, text: string, others: Readonly<Record<string, string>> = {}) {
+  const docs = parsedApp({ 'objects/account.object.yaml': account, ...others, [file]: text })
   return withoutSupportFindings(checkRules(docs, docs))
 }
+
+/** A position file, for the references to positions. */
+const positionFile = (name: string, ...rest: string[]) => ({
+  [`positions/${name}.position.yaml`]: lines(`name: ${name}`, `label: ${name}`, ...rest),
+})
+
+/** A permission set file, for the references to permission sets. */
+const permissionFile = (name: string) => ({
+  [`permissions/${name}.permission.yaml`]: lines(`name: ${name}`, 'objects: {}'),
+})
 
 describe('permission sets', () => {
   it('accepts known objects and object.field keys, and looks up no object for *', () => {
@@ -143,9 +153,36 @@ describe('sharing rules', () => {
 
   it('reports an unknown object', () => {
     const text = rule('acount', '{ type: position, value: sales }')
-    expect(positions(check('sharing/big_accounts.sharing.yaml', text))).toEqual([
-      'sharing/big_accounts.sharing.yaml:2:9 OOS_REF_UNKNOWN_OBJECT',
+    expect(
+      positions(check('sharing/big_accounts.sharing.yaml', text, positionFile('sales'))),
+    ).toEqual(['sharing/big_accounts.sharing.yaml:2:9 OOS_REF_UNKNOWN_OBJECT'])
+  })
+
+  it('accepts a position of the app, and everyone, which every signed-in user holds', () => {
+    const text = rule('account', '{ type: position, value: sales }')
+    expect(check('sharing/big_accounts.sharing.yaml', text, positionFile('sales'))).toEqual([])
+    const everyone = rule('account', '{ type: position, value: everyone }')
+    expect(check('sharing/big_accounts.sharing.yaml', everyone)).toEqual([])
+  })
+
+  it('reports a position the app does not declare, at the value', () => {
+    const text = rule('account', '{ type: position, value: sale }')
+    const found = check('sharing/big_accounts.sharing.yaml', text, positionFile('sales'))
+    expect(found).toMatchObject([
+      {
+        code: 'OOS_REF_UNKNOWN_TARGET',
+        line: 6,
+        column: 38,
+        path: ['sharedWith', 'value'],
+        message: 'position "sale" is not declared in this app',
+        hint: 'did you mean "sales"?',
+      },
     ])
+  })
+
+  it('looks up no position for the other recipients', () => {
+    const text = rule('account', '{ type: user, value: sales }')
+    expect(check('sharing/big_accounts.sharing.yaml', text)).toEqual([])
   })
 
   it('reports a share-with field that is missing or holds no user', () => {
@@ -159,5 +196,59 @@ describe('sharing rules', () => {
     expect(d?.message).toBe(
       'field "name" is of type text, but a sharing rule shares with a user, lookup or master_detail field',
     )
+  })
+})
+
+describe('positions', () => {
+  it('accepts permission sets of the app and leaves the platform ones (sys_*) to the engine', () => {
+    const text = lines(
+      'name: sales_manager',
+      'label: Sales manager',
+      'permissionSets: [sales, sys_record_sharing]',
+    )
+    const found = check('positions/sales_manager.position.yaml', text, permissionFile('sales'))
+    expect(found).toEqual([])
+  })
+
+  it('reports a permission set the app does not declare, at the list item', () => {
+    const text = lines(
+      'name: sales_manager',
+      'label: Sales manager',
+      'permissionSets: [sales, sale, support]', // 3
+    )
+    const found = check('positions/sales_manager.position.yaml', text, permissionFile('sales'))
+    expect(positions(found)).toEqual([
+      'positions/sales_manager.position.yaml:3:25 OOS_REF_UNKNOWN_TARGET',
+      'positions/sales_manager.position.yaml:3:31 OOS_REF_UNKNOWN_TARGET',
+    ])
+    expect(found[0]).toMatchObject({
+      path: ['permissionSets', 1],
+      message: 'permission set "sale" is not declared in this app',
+      hint: 'did you mean "sales"?',
+    })
+  })
+
+  it('checks the positions of a row-level security policy; everyone is implicit', () => {
+    const set = lines(
+      'name: sales',
+      'objects: {}',
+      'rowLevelSecurity:',
+      '  - name: own',
+      '    object: account',
+      '    operation: select',
+      '    using: owner_id == current_user.id',
+      '    positions: [everyone, sales_manager, sales_manger]', // 8
+    )
+    const found = check('permissions/sales.permission.yaml', set, positionFile('sales_manager'))
+    expect(found).toMatchObject([
+      {
+        code: 'OOS_REF_UNKNOWN_TARGET',
+        line: 8,
+        column: 42,
+        path: ['rowLevelSecurity', 0, 'positions', 2],
+        message: 'position "sales_manger" is not declared in this app',
+        hint: 'did you mean "sales_manager"?',
+      },
+    ])
   })
 })

@@ -4,6 +4,7 @@
  * objects and delegable permission sets; a sharing rule's object and, for `sharedWith: { type: field }`, the user field it shares
  * with.
  */
+import type { PathSegment } from '../../diagnostics/diagnostic.js'
 import { didYouMeanHint } from '../../diagnostics/did-you-mean.js'
 import { report } from '../../diagnostics/report.js'
 import { locate } from '../../parse/locate.js'
@@ -23,6 +24,23 @@ const userFieldTypes: ReadonlySet<string> = new Set(['user', 'lookup', 'master_d
 export const securityReferencesRule: Rule = (ctx) => {
   if (ctx.doc.kind === 'permission') checkPermissionSet(ctx)
   if (ctx.doc.kind === 'sharing') checkSharingRule(ctx)
+  if (ctx.doc.kind === 'position') checkPosition(ctx)
+}
+
+/** The position every signed-in user holds implicitly; it is never declared. */
+const everyonePosition = 'everyone'
+
+function checkPositionRef(ctx: RuleContext, path: readonly PathSegment[], value: unknown): void {
+  if (value === everyonePosition) return
+  checkTargetRef(ctx, path, 'position', value, 'position')
+}
+
+/** A position's `permissionSets` name sets of this app (or the platform's `sys_` ones). */
+function checkPosition(ctx: RuleContext): void {
+  asArray(get(ctx.doc.value, 'permissionSets')).forEach((name, i) => {
+    if (typeof name === 'string' && name.startsWith(platformPrefix)) return
+    checkTargetRef(ctx, ['permissionSets', i], 'permission', name, 'permission set')
+  })
 }
 
 /**
@@ -41,14 +59,17 @@ function checkPermissionSet(ctx: RuleContext): void {
     checkObjectRef(ctx, ['objects', name], name, 'permission set object', 'key')
   }
   for (const [key] of entriesOf(get(value, 'fields'))) checkFieldPermissionKey(ctx, key)
-  asArray(get(value, 'rowLevelSecurity')).forEach((policy, i) =>
+  asArray(get(value, 'rowLevelSecurity')).forEach((policy, i) => {
     checkObjectRef(
       ctx,
       ['rowLevelSecurity', i, 'object'],
       get(policy, 'object'),
       'row-level security object',
-    ),
-  )
+    )
+    asArray(get(policy, 'positions')).forEach((position, j) =>
+      checkPositionRef(ctx, ['rowLevelSecurity', i, 'positions', j], position),
+    )
+  })
   asArray(get(get(value, 'adminScope'), 'assignablePermissionSets')).forEach((name, i) =>
     checkTargetRef(
       ctx,
@@ -100,6 +121,9 @@ function checkSharingRule(ctx: RuleContext): void {
   const value = ctx.doc.value
   const object = checkObjectRef(ctx, ['object'], get(value, 'object'), 'sharing rule object')
   const sharedWith = get(value, 'sharedWith')
+  if (isRecord(sharedWith) && sharedWith.type === 'position') {
+    checkPositionRef(ctx, ['sharedWith', 'value'], sharedWith.value)
+  }
   if (!isRecord(sharedWith) || sharedWith.type !== 'field') return
   const path = ['sharedWith', 'value']
   const field = checkFieldRef(ctx, path, object, sharedWith.value)

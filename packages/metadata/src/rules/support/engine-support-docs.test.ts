@@ -1,8 +1,8 @@
 /**
  * docs/reference/engine-support.md is written by hand (it says why, which data cannot); this
  * keeps it from drifting: every supported type, every key honoured or refused, and every type,
- * key or value the spec allows that the engine refuses must be named on the page — for objects
- * and for permission sets.
+ * key or value the spec allows that the engine refuses must be named on the page — for objects,
+ * permission sets, positions and sharing rules.
  */
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
@@ -14,8 +14,12 @@ import {
   honouredObjectKeys,
   honouredObjectPermissionKeys,
   honouredPermissionSetKeys,
+  honouredPositionKeys,
   honouredRecordScopes,
+  honouredRowPolicyKeys,
+  honouredShareRecipients,
   honouredSharingModels,
+  packageKeys,
   presentationalFieldKeys,
 } from './honoured-keys.js'
 import { supportedFieldTypes } from './supported-field-types.js'
@@ -40,6 +44,19 @@ const permission = schemaFor('permission') as Properties & {
 }
 const grantKeys = permission.properties.objects.additionalProperties.properties
 const scopes = grantKeys.readScope?.enum ?? []
+const policyKeys = (
+  permission.properties as unknown as { readonly rowLevelSecurity: { readonly items: Properties } }
+).rowLevelSecurity.items.properties
+
+const position = schemaFor('position') as Properties
+const sharing = schemaFor('sharing') as Properties & {
+  readonly properties: { readonly sharedWith: Properties }
+}
+const recipients = sharing.properties.sharedWith.properties.type?.enum ?? []
+
+/** The package-lock keys are named together ("the package-lock keys"), not one by one. */
+const withoutPackageKeys = (names: readonly string[]) =>
+  names.filter((name) => !packageKeys.has(name))
 
 const missing = (names: readonly string[]) => names.filter((name) => !page.includes(`\`${name}\``))
 
@@ -68,5 +85,21 @@ describe('docs/reference/engine-support.md', () => {
     expect(missing(Object.keys(grantKeys))).toEqual([])
     expect(scopes.length).toBeGreaterThan(honouredRecordScopes.length)
     expect(missing(scopes)).toEqual([])
+  })
+
+  it('names every row-level policy key, honoured or removed', () => {
+    expect(missing(honouredRowPolicyKeys)).toEqual([])
+    expect(missing(Object.keys(policyKeys))).toEqual([])
+  })
+
+  it('names every position key, honoured or refused', () => {
+    expect(missing(honouredPositionKeys)).toEqual([])
+    expect(missing(withoutPackageKeys(Object.keys(position.properties)))).toEqual([])
+  })
+
+  it('names every sharing rule key and recipient type, honoured or refused', () => {
+    expect(missing(withoutPackageKeys(Object.keys(sharing.properties)))).toEqual([])
+    expect(recipients.length).toBeGreaterThan(honouredShareRecipients.length)
+    expect(missing(recipients)).toEqual([])
   })
 })

@@ -96,7 +96,33 @@ export const honouredPermissionSetKeys = [
   'description',
   'objects',
   'fields',
+  'isDefault',
+  'rowLevelSecurity',
 ] as const
+
+/** Keys of a `rowLevelSecurity` policy the access layer enforces (`tags` only describe it). */
+export const honouredRowPolicyKeys = [
+  'name',
+  'label',
+  'description',
+  'object',
+  'operation',
+  'using',
+  'check',
+  'positions',
+  'enabled',
+  'tags',
+] as const
+
+/**
+ * Recipients of a sharing rule the access layer resolves: one user (id or email), everyone
+ * holding a position, or the user a lookup field of each record names. Teams and business
+ * units do not exist in ObjectOS.
+ */
+export const honouredShareRecipients = ['user', 'position', 'field'] as const
+
+/** Keys of a position the access layer reads. */
+export const honouredPositionKeys = ['name', 'label', 'description', 'permissionSets'] as const
 
 /** Keys of a permission set's `objects.<object>` grant the access layer enforces. */
 export const honouredObjectPermissionKeys = [
@@ -143,7 +169,14 @@ export const honouredUniqueScopes: ReadonlySet<unknown> = new Set([true, false, 
 
 /** The places a key can sit: in an object definition, or in a permission set. */
 export type KeyPlace =
-  'field' | 'object' | 'index' | 'permissionSet' | 'objectPermission' | 'fieldPermission'
+  | 'field'
+  | 'object'
+  | 'index'
+  | 'permissionSet'
+  | 'objectPermission'
+  | 'fieldPermission'
+  | 'rowPolicy'
+  | 'position'
 
 const keysAt: Readonly<Record<KeyPlace, ReadonlySet<string>>> = {
   field: new Set([...engineFieldKeys, ...presentationalFieldKeys]),
@@ -152,6 +185,8 @@ const keysAt: Readonly<Record<KeyPlace, ReadonlySet<string>>> = {
   permissionSet: new Set(honouredPermissionSetKeys),
   objectPermission: new Set(honouredObjectPermissionKeys),
   fieldPermission: new Set(honouredFieldPermissionKeys),
+  rowPolicy: new Set(honouredRowPolicyKeys),
+  position: new Set(honouredPositionKeys),
 }
 
 /**

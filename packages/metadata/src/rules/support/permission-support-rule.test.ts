@@ -7,6 +7,7 @@ import {
   honouredObjectPermissionKeys,
   honouredPermissionSetKeys,
   honouredRecordScopes,
+  honouredRowPolicyKeys,
 } from './honoured-keys.js'
 import { permissionSupportRule } from './permission-support-rule.js'
 
@@ -21,9 +22,13 @@ interface Node {
   readonly properties: Record<string, { readonly not?: unknown }>
 }
 const permissionSchema = schemaFor('permission') as Node & {
-  readonly properties: { readonly objects: { readonly additionalProperties: Node } }
+  readonly properties: {
+    readonly objects: { readonly additionalProperties: Node }
+    readonly rowLevelSecurity: { readonly items: Node }
+  }
 }
 const grantProperties = permissionSchema.properties.objects.additionalProperties.properties
+const policyProperties = permissionSchema.properties.rowLevelSecurity.items.properties
 
 describe('engine support: permission sets', () => {
   it('is one of the rules', () => {
@@ -37,10 +42,8 @@ describe('engine support: permission sets', () => {
       [
         'systemPermissions',
         'tabPermissions',
-        'rowLevelSecurity',
         'adminScope',
         'protection',
-        'isDefault',
         'packageId',
         'managedBy',
         '_lock',
@@ -62,6 +65,14 @@ describe('engine support: permission sets', () => {
     expect(live.filter((key) => !known.has(key))).toEqual(['allowExport'])
   })
 
+  it('honours every row-level policy key the spec allows (priority is removed, a schema error)', () => {
+    const live = Object.keys(policyProperties).filter(
+      (key) => policyProperties[key]?.not === undefined,
+    )
+    expect(live.sort()).toEqual([...honouredRowPolicyKeys].sort())
+    expect(policyProperties.priority?.not).toBeDefined()
+  })
+
   it('accepts a set that uses every honoured key', () => {
     const set = lines(
       'name: sales',
@@ -81,6 +92,30 @@ describe('engine support: permission sets', () => {
       '  contact: { allowRead: true, readScope: own, writeScope: own }',
       'fields:',
       '  account.name: { readable: true, editable: false }',
+      'isDefault: true',
+      'rowLevelSecurity:',
+      '  - name: own_accounts',
+      '    label: Own accounts',
+      '    description: Reps see the accounts they own',
+      '    object: account',
+      '    operation: all',
+      '    using: owner_id == current_user.id',
+      '    check: owner_id == current_user.id',
+      '    positions: [sales_rep]',
+      '    enabled: true',
+      '    tags: [sales]',
+    )
+    expect(check(set)).toEqual([])
+  })
+
+  it('accepts isDefault and rowLevelSecurity, which the access layer enforces', () => {
+    const set = lines(
+      'name: everyone_reads',
+      'isDefault: true',
+      'objects:',
+      '  account: { allowRead: true }',
+      'rowLevelSecurity:',
+      '  - { name: own, object: account, operation: select, using: "owner_id == current_user.id" }',
     )
     expect(check(set)).toEqual([])
   })
@@ -91,26 +126,48 @@ describe('engine support: permission sets', () => {
       'objects: {}',
       'systemPermissions: [manage_users]', // 3:1
       'tabPermissions: { crm: visible }', // 4:1
-      'rowLevelSecurity:', // 5:1
-      '  - { name: own, object: account, operation: select, using: "true" }',
-      'adminScope: { assignablePermissionSets: [sales] }', // 7:1
-      'protection: { lock: full }', // 8:1
-      'isDefault: true', // 9:1
-      'packageId: crm', // 10:1
-      'managedBy: package', // 11:1
-      '_lock: full', // 12:1
+      'adminScope: { assignablePermissionSets: [sales] }', // 5:1
+      'protection: { lock: full }', // 6:1
+      'packageId: crm', // 7:1
+      'managedBy: package', // 8:1
+      '_lock: full', // 9:1
     )
     const diagnostics = found(set)
     expect(diagnostics.map((d) => `${d.line}:${d.column} ${d.code}`)).toEqual(
-      [3, 4, 5, 7, 8, 9, 10, 11, 12].map((line) => `${line}:1 OOS_SUPPORT_PERMISSION_KEY`),
+      [3, 4, 5, 6, 7, 8, 9].map((line) => `${line}:1 OOS_SUPPORT_PERMISSION_KEY`),
     )
-    expect(diagnostics[2]).toMatchObject({
+    expect(diagnostics[0]).toMatchObject({
       message:
-        '"rowLevelSecurity" on permission set "sales" is not supported by this version of ObjectOS',
-      hint: 'row-level CEL rules are not enforced yet; limit which records a set reaches with "readScope"/"writeScope" (own, own_and_reports, org)',
+        '"systemPermissions" on permission set "sales" is not supported by this version of ObjectOS',
+      hint: 'system permissions are not enforced yet; make an administrator with "objectos user create --admin"',
     })
-    expect(diagnostics[0]?.hint).toContain('objectos user create --admin')
-    expect(diagnostics[8]?.hint).toContain('package installs')
+    expect(diagnostics[6]?.hint).toContain('package installs')
+  })
+
+  it('refuses a row-level policy key outside the enforced ones, at the key', () => {
+    // Every policy key the schema allows today is enforced (`priority` is a schema error), so
+    // only a later spec could reach this; the rule is run on its own, past the schema.
+    const set = lines(
+      'name: sales',
+      'objects: {}',
+      'rowLevelSecurity:',
+      '  - { name: own, object: account, operation: select, using: "true", enabled: false }',
+      '  - name: mine',
+      '    object: account',
+      '    operation: select',
+      '    priority: 10', // 8:5
+      '    roles: []',
+    )
+    const [diagnostic, ...rest] = found(set)
+    expect(rest).toEqual([])
+    expect(diagnostic).toMatchObject({
+      code: 'OOS_SUPPORT_PERMISSION_KEY',
+      line: 8,
+      column: 5,
+      path: ['rowLevelSecurity', 1, 'priority'],
+      message:
+        '"priority" on row-level policy 2 of permission set "sales" is not supported by this version of ObjectOS',
+    })
   })
 
   it('accepts refused top-level keys that declare nothing', () => {
@@ -119,8 +176,8 @@ describe('engine support: permission sets', () => {
       'objects: {}',
       'systemPermissions: []',
       'tabPermissions: {}',
-      'rowLevelSecurity: []',
-      'isDefault: false',
+      'adminScope: {}',
+      'protection: {}',
     )
     expect(check(set)).toEqual([])
   })

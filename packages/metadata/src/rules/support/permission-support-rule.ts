@@ -1,8 +1,9 @@
 /**
  * The engine support matrix for permission sets: the access layer enforces object grants (the
- * CRUD bits, transfer, view/modify all, read and write scopes) and field grants (readable,
- * editable), and nothing else. Any other key that declares something — `allowExport`,
- * `rowLevelSecurity`, `systemPermissions`, … — would be accepted and then grant or limit nothing,
+ * CRUD bits, transfer, view/modify all, read and write scopes), field grants (readable,
+ * editable), `isDefault` (bound to everyone) and row-level policies (`rowLevelSecurity`), and
+ * nothing else. Any other key that declares something — `allowExport`, `systemPermissions`, a
+ * policy's `priority`, … — would be accepted and then grant or limit nothing,
  * so it is refused at the key; so are the scopes that need business units and the wildcard
  * object `*`. Whether the objects and fields a set names exist is the security-references rule's
  * job.
@@ -12,7 +13,7 @@ import { report } from '../../diagnostics/report.js'
 import { locate, type LocatePart } from '../../parse/locate.js'
 import { declaredName } from '../build-symbol-table.js'
 import type { Rule, RuleContext } from '../rule-context.js'
-import { entriesOf, get } from '../value-guards.js'
+import { asArray, entriesOf, get } from '../value-guards.js'
 import { declaresSomething, isHonouredKey, isHonouredValue } from './honoured-keys.js'
 import { recordScopeHint, unsupportedKeyHint, wildcardObjectHint } from './unsupported-key-hints.js'
 
@@ -32,6 +33,13 @@ export const permissionSupportRule: Rule = (ctx) => {
     }
     checkObjectGrant(ctx, object, grant, `object "${object}" in ${set}`)
   }
+  asArray(get(ctx.doc.value, 'rowLevelSecurity')).forEach((policy, i) => {
+    const where = `row-level policy ${i + 1} of ${set}`
+    for (const [key, value] of entriesOf(policy)) {
+      if (isHonouredKey('rowPolicy', key) || !declaresSomething(value)) continue
+      refuse(ctx, ['rowLevelSecurity', i, key], 'key', key, where, unsupportedKeyHint('other', key))
+    }
+  })
   for (const [field, grant] of entriesOf(get(ctx.doc.value, 'fields'))) {
     // The schema allows only `readable` and `editable` here today; this keeps a later spec from
     // slipping a new grant through unenforced.

@@ -63,9 +63,6 @@ const objectHints: Readonly<Record<string, string>> = {
   protection: removeIt,
 }
 
-const scopesInstead =
-  'limit which records a set reaches with "readScope"/"writeScope" (own, own_and_reports, org)'
-
 const packageSet =
   'package-shipped sets come from ObjectStack package installs, which ObjectOS does not do; remove it'
 
@@ -73,11 +70,8 @@ const permissionSetHints: Readonly<Record<string, string>> = {
   systemPermissions:
     'system permissions are not enforced yet; make an administrator with "objectos user create --admin"',
   tabPermissions: 'app and tab visibility is not enforced yet; remove it',
-  rowLevelSecurity: `row-level CEL rules are not enforced yet; ${scopesInstead}`,
   adminScope:
     'delegated administration is not built yet (ObjectOS has no business units); remove it',
-  isDefault:
-    'there is no default set yet: a set applies to the users it is assigned to ("objectos user assign")',
   packageId: packageSet,
   managedBy: packageSet,
   protection:
@@ -123,6 +117,10 @@ export const sharingModelHint =
 export const wildcardObjectHint =
   'a grant on every object at once is not enforced yet; grant each object by its name'
 
-/** For any sharing rule: what widens access instead. */
-export const sharingRuleHint =
-  'widen access with a permission set\'s "readScope"/"writeScope" (own, own_and_reports, org) or the object\'s "sharingModel" (private, public_read, public_read_write), and remove this file'
+/** For a sharing rule whose recipient ObjectOS cannot resolve. */
+export const sharingRecipientHint =
+  'ObjectOS has no teams or business units: share with a "user" (id or email), a "position", or a "field" that looks up sys_user'
+
+/** For `delegatable` on a position. */
+export const delegatableHint =
+  'delegated administration is not built yet; only administrators assign positions — remove it'

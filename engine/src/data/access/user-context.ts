@@ -1,0 +1,50 @@
+/**
+ * The signed-in user as CEL expressions see it — `current_user` and its aliases `user`,
+ * `os.user` and `ctx.user` (the spec's EvalUser): `id`, `email`, `name`, `positions` (with the
+ * `everyone` anchor) and `isPlatformAdmin`. Row conditions evaluate their user-only parts with
+ * it once per query; row-level `check` expressions evaluate with it on the written record.
+ *
+ * @example
+ *   userValue(rita, 'current_user.id') // → 'usr_rita'
+ */
+import { compileProgram } from '../../compile/compile-program.js'
+import type { Program } from '../../ir/program.js'
+import { everyonePosition } from '../../ir/position-node.js'
+import type { Principal } from './principal.js'
+
+const contexts = new WeakMap<Principal, Readonly<Record<string, unknown>>>()
+const programs = new Map<string, Program>()
+/** Sources come from metadata, so the map stays small; a bound keeps a reload loop in check. */
+const maxPrograms = 1000
+
+/** The CEL variables describing the principal. */
+export function userContext(principal: Principal): Readonly<Record<string, unknown>> {
+  let context = contexts.get(principal)
+  if (context === undefined) {
+    const user = Object.freeze({
+      id: principal.userId,
+      email: principal.email ?? null,
+      name: principal.name ?? null,
+      positions: Object.freeze([...(principal.positions ?? []), everyonePosition]),
+      isPlatformAdmin: principal.admin,
+    })
+    context = Object.freeze({ current_user: user, user, os: { user }, ctx: { user } })
+    contexts.set(principal, context)
+  }
+  return context
+}
+
+/** The value of a user-only CEL expression; undefined when it cannot be evaluated. */
+export function userValue(principal: Principal, source: string): unknown {
+  let program = programs.get(source)
+  if (program === undefined) {
+    if (programs.size >= maxPrograms) programs.clear()
+    program = compileProgram(source)
+    programs.set(source, program)
+  }
+  try {
+    return program.evaluate(userContext(principal))
+  } catch {
+    return undefined
+  }
+}

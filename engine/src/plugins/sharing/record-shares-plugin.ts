@@ -1,0 +1,107 @@
+/**
+ * Manual shares as a kernel plugin. A `sys_record_share` row shares one record with one user,
+ * for reading or editing; the access layer ORs the shares made to a principal into their row
+ * predicate (data/access/row-access.ts). This plugin guards the shares themselves, inside the
+ * write's transaction:
+ *
+ * - a share must name an object that exists and a record of it that exists;
+ * - only someone who may edit the record through ownership — its owner, those above the owner
+ *   in the hierarchy, holders of modify-all, administrators, the system — may share it, change
+ *   a share of it or take one back; a share cannot be passed on by its recipient;
+ * - when a record is deleted, its shares go with it.
+ *
+ * @example
+ *   createKernel(registry, [dataPlugin({ db }), recordSharesPlugin()])
+ */
+import { ShareDenied, ValidationFailed } from '@objectos/errors'
+import { objectAccess } from '../../data/access/object-access.js'
+import { ownershipPredicate, shareObject } from '../../data/access/row-access.js'
+import type { RegistryHolder } from '../../registry/registry-holder.js'
+import { definePlugin, type Plugin } from '../../runtime/define-plugin.js'
+import type { RecordHookPayload } from '../../runtime/hook-names.js'
+
+export function recordSharesPlugin(): Plugin {
+  return definePlugin({
+    name: 'record-shares',
+    dependencies: ['data'],
+    init(ctx) {
+      const guard = (payload: RecordHookPayload) =>
+        payload.object.name === shareObject ? checkShare(ctx.registry, payload) : undefined
+      ctx.hooks.on('beforeCreate', guard)
+      ctx.hooks.on('beforeUpdate', guard)
+      ctx.hooks.on('beforeDelete', guard)
+      ctx.hooks.on('afterDelete', ({ object, record, trx }) =>
+        dropShares(ctx.registry, object.name, record, trx),
+      )
+    },
+  })
+}
+
+async function checkShare(registry: RegistryHolder, payload: RecordHookPayload): Promise<void> {
+  const { record, previous, trx, context } = payload
+  const current = registry.current()
+  for (const share of previous === undefined ? [record] : [previous, record]) {
+    const objectName = String(share.object_name)
+    const recordId = String(share.record_id)
+    const target = current.objects.get(objectName)
+    if (target === undefined || objectName === shareObject) {
+      throw ValidationFailed.withFields(
+        [
+          {
+            field: 'object_name',
+            code: 'reference',
+            message: `there is no object "${objectName}" to share`,
+          },
+        ],
+        shareObject,
+        1,
+      )
+    }
+    const principal = context.principal
+    const predicate =
+      principal === undefined
+        ? undefined
+        : ownershipPredicate(
+            objectAccess(current, principal, objectName),
+            principal,
+            target.table,
+            trx.dialect,
+          )
+    const query = trx.knex(target.table).select('id').where('id', recordId)
+    if (predicate !== undefined) query.whereRaw(`(${predicate.sql})`, predicate.bindings as never[])
+    if ((await query.first()) !== undefined) continue
+    const exists = (await trx
+      .knex(target.table)
+      .select('id')
+      .where('id', recordId)
+      .first()) as unknown
+    if (exists === undefined) {
+      throw ValidationFailed.withFields(
+        [
+          {
+            field: 'record_id',
+            code: 'reference',
+            message: `there is no ${objectName} with id "${recordId}"`,
+          },
+        ],
+        shareObject,
+        1,
+      )
+    }
+    throw ShareDenied.create(objectName, recordId)
+  }
+}
+
+async function dropShares(
+  registry: RegistryHolder,
+  objectName: string,
+  record: Readonly<Record<string, unknown>>,
+  trx: RecordHookPayload['trx'],
+): Promise<void> {
+  const shares = registry.current().objects.get(shareObject)
+  if (shares === undefined || objectName === shareObject) return
+  await trx
+    .knex(shares.table)
+    .where({ object_name: objectName, record_id: String(record.id) })
+    .delete()
+}
