@@ -186,6 +186,16 @@ describe('objectos user create and assign', () => {
       sets: [],
       positions: ['sales_manager', 'sales_rep'],
     })
+    // The operator vouches for the address: it counts as verified.
+    const app = await openApp({ dir: crm, databaseUrl, identity: { env: {} } })
+    try {
+      const { records } = await app.records.find('sys_user', {
+        filter: { email: 'pia@example.com' },
+      })
+      expect(records[0]?.email_verified).toBe(true)
+    } finally {
+      await app.close()
+    }
     const unknown = await run(
       'user',
       'assign',

@@ -18,9 +18,11 @@ export const maxHierarchyDepth = 32
 export async function loadPrincipal(db: Executor, userId: string): Promise<Principal | undefined> {
   const { knex } = db
   const user = (await knex('sys_user')
-    .select('is_admin', 'active', 'email', 'name')
+    .select('is_admin', 'active', 'email', 'email_verified', 'name')
     .where('id', userId)
-    .first()) as { is_admin: unknown; active: unknown; email: unknown; name: unknown } | undefined
+    .first()) as
+    | { is_admin: unknown; active: unknown; email: unknown; email_verified: unknown; name: unknown }
+    | undefined
   if (user === undefined || !truthy(user.active)) return undefined
   const [positions, sets, reports] = await Promise.all([
     knex('sys_user_position')
@@ -39,7 +41,9 @@ export async function loadPrincipal(db: Executor, userId: string): Promise<Princ
     admin: truthy(user.is_admin),
     permissionSets: Object.freeze(sets.map((row) => row.permission_set)),
     positions: Object.freeze(positions.map((row) => row.position)),
-    email: typeof user.email === 'string' ? user.email : undefined,
+    // An address nobody proved is theirs names nobody: sharing rules and CEL conditions that
+    // name a user by email see only a verified one (anyone could sign up with an unclaimed one).
+    email: typeof user.email === 'string' && truthy(user.email_verified) ? user.email : undefined,
     name: typeof user.name === 'string' ? user.name : undefined,
     reports: Object.freeze(reports),
   })

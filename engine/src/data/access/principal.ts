@@ -16,6 +16,7 @@ export interface Principal {
   readonly permissionSets: readonly string[]
   /** The positions (roles) the user holds, by name, sorted. */
   readonly positions?: readonly string[] | undefined
+  /** The user's email once verified; undefined until then. */
   readonly email?: string | undefined
   readonly name?: string | undefined
   /** Users below this one in the manager hierarchy (direct and indirect reports). */

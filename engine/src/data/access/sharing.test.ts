@@ -47,6 +47,18 @@ describe.each(dialects)('sharing rules, positions, policies and shares on %s', (
     expect(ObjectAccessDenied.is(await failure(dealNames('nora')))).toBe(true)
   })
 
+  it('shares by email only with the user who verified that address', async () => {
+    const { app, userIds } = fixture()
+    expect(await dealNames('pat')).toEqual(['D4'])
+    await app.records.update('sys_user', userIds.pat, { email_verified: true })
+    try {
+      expect(await dealNames('pat')).toEqual(['D1', 'D4'])
+    } finally {
+      await app.records.update('sys_user', userIds.pat, { email_verified: false })
+    }
+    expect(await dealNames('pat')).toEqual(['D4'])
+  })
+
   it('applies the same reach to gets, counts and aggregates', async () => {
     const { ids } = fixture()
     const fin = await fixture().as('fin')

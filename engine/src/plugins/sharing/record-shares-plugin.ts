@@ -4,7 +4,8 @@
  * predicate (data/access/row-access.ts). This plugin guards the shares themselves, inside the
  * write's transaction:
  *
- * - a share must name an object that exists and a record of it that exists;
+ * - a share must name an object that exists and a record of it that exists — and that its maker
+ *   may read: one they may not read is missing for them, so no answer tells which ids exist;
  * - only someone who may edit the record through ownership — its owner, those above the owner
  *   in the hierarchy, holders of modify-all, administrators, the system — may share it, change
  *   a share of it or take one back; a share cannot be passed on by its recipient;
@@ -15,7 +16,8 @@
  */
 import { ShareDenied, ValidationFailed } from '@objectos/errors'
 import { objectAccess } from '../../data/access/object-access.js'
-import { ownershipPredicate, shareObject } from '../../data/access/row-access.js'
+import { ownershipPredicate, rowPredicate, shareObject } from '../../data/access/row-access.js'
+import { alwaysFalse, type SqlFragment } from '../../data/query/sql-fragment.js'
 import type { RegistryHolder } from '../../registry/registry-holder.js'
 import { definePlugin, type Plugin } from '../../runtime/define-plugin.js'
 import type { RecordHookPayload } from '../../runtime/hook-names.js'
@@ -58,38 +60,48 @@ async function checkShare(registry: RegistryHolder, payload: RecordHookPayload):
       )
     }
     const principal = context.principal
-    const predicate =
-      principal === undefined
-        ? undefined
-        : ownershipPredicate(
-            objectAccess(current, principal, objectName),
-            principal,
-            target.table,
-            trx.dialect,
-          )
-    const query = trx.knex(target.table).select('id').where('id', recordId)
-    if (predicate !== undefined) query.whereRaw(`(${predicate.sql})`, predicate.bindings as never[])
-    if ((await query.first()) !== undefined) continue
-    const exists = (await trx
-      .knex(target.table)
-      .select('id')
-      .where('id', recordId)
-      .first()) as unknown
-    if (exists === undefined) {
-      throw ValidationFailed.withFields(
-        [
-          {
-            field: 'record_id',
-            code: 'reference',
-            message: `there is no ${objectName} with id "${recordId}"`,
-          },
-        ],
-        shareObject,
-        1,
-      )
+    if (principal === undefined) {
+      if (await found(trx, target.table, recordId, undefined)) continue
+      throw missingRecord(objectName, recordId)
     }
-    throw ShareDenied.create(objectName, recordId)
+    const access = objectAccess(current, principal, objectName)
+    const owned = ownershipPredicate(access, principal, target.table, trx.dialect)
+    if (await found(trx, target.table, recordId, owned)) continue
+    // A record the maker cannot read is missing for them, exactly like one that does not exist:
+    // the answer must not tell which ids exist.
+    const readable = access.read
+      ? rowPredicate(access, principal, target.table, 'read', trx.dialect)
+      : alwaysFalse
+    if (await found(trx, target.table, recordId, readable)) {
+      throw ShareDenied.create(objectName, recordId)
+    }
+    throw missingRecord(objectName, recordId)
   }
+}
+
+function missingRecord(objectName: string, recordId: string) {
+  return ValidationFailed.withFields(
+    [
+      {
+        field: 'record_id',
+        code: 'reference',
+        message: `there is no ${objectName} with id "${recordId}"`,
+      },
+    ],
+    shareObject,
+    1,
+  )
+}
+
+async function found(
+  trx: RecordHookPayload['trx'],
+  table: string,
+  id: string,
+  predicate: SqlFragment | undefined,
+): Promise<boolean> {
+  const query = trx.knex(table).select('id').where('id', id)
+  if (predicate !== undefined) query.whereRaw(`(${predicate.sql})`, predicate.bindings as never[])
+  return (await query.first()) !== undefined
 }
 
 async function dropShares(

@@ -8,6 +8,8 @@
  * Deals: d1 rita open 100 emea · d2 rita won 600 apac · d3 sam lost 50 emea (partner pat) ·
  * d4 sam open 200 apac (partner pat) · d5 cap open 900 emea · d6 cap open 5000 emea.
  *
+ * d1_to_pat shares D1 with pat@example.com, an address pat has not verified: it reaches nobody.
+ *
  * Users: rita, sam, pat (rep); fin (position finance → finance); vp (rep, vp@example.com);
  * reg (position emea → region_viewer); cap (rep + capped); ann (position apac_team, which holds
  * rep through a sys_permission_assignment row); nora (nothing but the default set).
@@ -138,6 +140,15 @@ accessLevel: read
 `,
   },
   {
+    path: 'sharing/d1_to_pat.sharing.yaml',
+    content: `name: d1_to_pat
+object: deal
+type: criteria
+condition: record.name == "D1"
+sharedWith: { type: user, value: pat@example.com }
+`,
+  },
+  {
     path: 'sharing/partner_deals.sharing.yaml',
     content: `name: partner_deals
 object: deal
@@ -206,6 +217,8 @@ export function useSharingApp(
       const created = await records.create('sys_user', {
         name: user.name,
         email: `${user.name}@example.com`,
+        // Sharing by email reaches verified addresses only; pat's is not.
+        email_verified: user.name !== 'pat',
       })
       userIds[user.name] = created.id as string
       for (const set of user.sets) {
