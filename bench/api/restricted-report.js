@@ -1,5 +1,6 @@
 /**
- * Renders the restricted-user benchmark's results as the console table and as the Markdown
+ * Renders the restricted-user benchmark's results (a rep with sharing rules on, against an
+ * admin) as the console table and as the Markdown
  * block kept in docs/benchmarks/api.md between the `bench:access` markers (the section's prose
  * is written by hand and left alone).
  */
@@ -19,7 +20,7 @@ const met = (ratio) => Number(ratio.toFixed(2)) >= target
 
 const header = [
   'database',
-  'owner index',
+  'access indexes',
   'admin req/s',
   'rep req/s',
   'ratio',
@@ -35,7 +36,7 @@ function rows(report) {
   return report.results.map((r) => ({
     cells: [
       r.version,
-      r.ownerIndex ? 'yes' : 'no',
+      r.accessIndexes ? 'yes' : 'no',
       int(r.admin.reqPerSec),
       int(r.rep.reqPerSec),
       times(r.ratio),
@@ -52,8 +53,10 @@ function rows(report) {
 function runLine(report) {
   const s = report.settings
   return (
-    `${int(s.rows)} seeded deals with 1–3 lines each, spread over ${s.reps} reps; the admin and ` +
-    `rep 1 send the same ${s.pages} list pages; ${s.connections} connections; ${s.rounds} rounds ` +
+    `${int(s.rows)} seeded deals with 1–3 lines each, spread over ${s.reps} reps holding the rep ` +
+    'position; sharing rules on: rep 1 reads their own deals, the priority partner deals the rule ' +
+    'partner_priority shares with the position, and 2 deals shared with them by hand; the admin ' +
+    `and rep 1 send the same ${s.pages} list pages; ${s.connections} connections; ${s.rounds} rounds ` +
     `of ${s.seconds} s per user after ${s.warmupRounds} warm-up round` +
     `${s.warmupRounds === 1 ? '' : 's'} of ${s.warmupSeconds} s; autocannon ${report.autocannon} ` +
     'in a child process'
@@ -68,14 +71,16 @@ function machineLine(report) {
 }
 
 /**
- * Per result: how full the rep's pages were, the list statements' time alone, and how the
- * database ran the rep's statement.
+ * Per result: how full the rep's pages were and which part of the predicate admitted their
+ * records, the list statements' time alone, and how the database ran the rep's statement.
  */
 function notes(report) {
   return report.results.map(
     (r) =>
-      `${r.version}, owner index ${r.ownerIndex ? 'yes' : 'no'}: rep pages ${r.pages.full} of ` +
-      `${r.pages.pages} full, ${r.pages.fewest}–${r.pages.most} records, ${r.pages.empty} empty; ` +
+      `${r.version}, access indexes ${r.accessIndexes ? 'yes' : 'no'}: rep pages ${r.pages.full} ` +
+      `of ${r.pages.pages} full, ${r.pages.fewest}–${r.pages.most} records, ${r.pages.empty} ` +
+      `empty; ${int(r.sources.own)} owned, ${int(r.sources.rule)} by the rule, ` +
+      `${int(r.sources.shared)} shared by hand; ` +
       `list statement alone ${int(r.statementUs.admin)} µs admin / ${int(r.statementUs.rep)} µs ` +
       `rep; rep plan: ${r.plan}`,
   )

@@ -1,17 +1,21 @@
 #!/usr/bin/env node
 /**
- * `npm run bench:access`: what record-level access costs a list request. One engine server, two
- * users sending the same `GET /api/v1/data/deal?filter=…&sort=-amount&limit=50` pages: an
- * administrator (no predicate) and a sales rep whose permission set reads only the deals they
- * own (`owner_id = ?` ANDed into the query). Both are identified per request from a header by
- * the engine's `loadPrincipal`, so the ratio isolates the predicate. Measured without and with
- * an index on `deal (owner_id, stage, amount)`, on SQLite and on PostgreSQL, with the API
+ * `npm run bench:access`: what record-level access costs a list request, with sharing rules on.
+ * One engine server, two users sending the same
+ * `GET /api/v1/data/deal?filter=…&sort=-amount&limit=50` pages: an administrator (no predicate)
+ * and a sales rep who reads the deals they own, the deals the sharing rule `partner_priority`
+ * shares with their position, and two deals other reps shared with them by hand
+ * (`owner_id = ? or (is_priority = ? and lead_source = ?) or id in (<their shares>)` ANDed into
+ * the query). Both are identified per request from a header by the engine's `loadPrincipal`,
+ * so the ratio isolates the access check and its predicate. Measured without and with the
+ * indexes that predicate needs (`deal (owner_id, stage, amount)` and
+ * `deal (lead_source, is_priority, stage, amount)`), on SQLite and on PostgreSQL, with the API
  * bench's method (alternating back-to-back rounds, autocannon in a child process). Prints a
  * table; `--write` also records it in docs/benchmarks/api.md ("Restricted user").
  *
  *   node bench/api/restricted.js [--rows 10000] [--reps 20] [--connections 10] [--seconds 2]
  *     [--rounds 9] [--warmup-seconds 3] [--warmup-rounds 1] [--dialects sqlite,postgres]
- *     [--owner-index both|no|yes] [--database-url postgres://…] [--write]
+ *     [--access-indexes both|no|yes] [--database-url postgres://…] [--write]
  *
  * Run `npm run build` first: the benchmark measures the compiled JavaScript users run.
  * PostgreSQL: DATABASE_URL or --database-url (default postgres://postgres@127.0.0.1:5432/test);
@@ -38,7 +42,7 @@ const { values } = parseArgs({
     'warmup-seconds': { type: 'string', default: '3' },
     'warmup-rounds': { type: 'string', default: '1' },
     dialects: { type: 'string', default: 'sqlite,postgres' },
-    'owner-index': { type: 'string', default: 'both' },
+    'access-indexes': { type: 'string', default: 'both' },
     'database-url': {
       type: 'string',
       default: process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test',
@@ -51,7 +55,7 @@ if (values.help) {
   process.stdout.write(
     'Usage: node bench/api/restricted.js [--rows N] [--reps N] [--connections N] [--seconds N]\n' +
       '         [--rounds N] [--warmup-seconds N] [--warmup-rounds N] [--dialects sqlite,postgres]\n' +
-      '         [--owner-index both|no|yes] [--database-url URL] [--write]\n',
+      '         [--access-indexes both|no|yes] [--database-url URL] [--write]\n',
   )
   process.exit(0)
 }
@@ -72,9 +76,10 @@ for (const dialect of dialects) {
     fail(`--dialects takes sqlite and/or postgres, not "${dialect}"`)
   }
 }
-const variants = { both: [false, true], no: [false], yes: [true] }[values['owner-index']]
-if (variants === undefined)
-  fail(`--owner-index takes both, no or yes, not "${values['owner-index']}"`)
+const variants = { both: [false, true], no: [false], yes: [true] }[values['access-indexes']]
+if (variants === undefined) {
+  fail(`--access-indexes takes both, no or yes, not "${values['access-indexes']}"`)
+}
 if (!/^postgres(ql)?:\/\//.test(values['database-url'])) {
   fail('--database-url must be a postgres:// URL')
 }
@@ -100,11 +105,11 @@ const skipped = []
 const load = startLoadGenerator()
 try {
   for (const dialect of dialects) {
-    for (const ownerIndex of variants) {
+    for (const accessIndexes of variants) {
       if (dialect === 'sqlite') {
         const dir = mkdtempSync(join(os.tmpdir(), 'objectos-bench-access-'))
         try {
-          const target = { dialect, databaseUrl: join(dir, 'access.sqlite'), ownerIndex }
+          const target = { dialect, databaseUrl: join(dir, 'access.sqlite'), accessIndexes }
           results.push(await benchRestricted(engine, target, settings, load, log))
         } finally {
           rmSync(dir, { recursive: true, force: true })
@@ -115,7 +120,7 @@ try {
         dialect,
         databaseUrl: values['database-url'],
         schema: scratchSchema(),
-        ownerIndex,
+        accessIndexes,
       }
       try {
         results.push(await benchRestricted(engine, target, settings, load, log))

@@ -5,8 +5,8 @@
  * an index on the filtered columns, and `deal_line`, the products on a deal, which gives the API
  * benchmark's GraphQL query its third level. The engine creates the tables from this metadata
  * (lookup columns indexed); the hand-written baseline then writes and reads the very same tables.
- * The restricted-user benchmark adds, on request, a permission set for sales reps and an index
- * on the deal's owner (see `appFiles`).
+ * The restricted-user benchmark adds, on request, a permission set for sales reps, a position
+ * that binds it, a sharing rule on deals and the indexes the rep's access needs (see `appFiles`).
  */
 
 /** The pipeline stages of `deal.stage`, in order; the first is the default. */
@@ -134,7 +134,16 @@ fields:
 /** The permission set the restricted-user benchmark (bench/api/restricted.js) gives its reps. */
 export const repPermissionSet = 'rep'
 
-const repPermissionYaml = `# A sales rep: reads every account, and only the deals they own.
+/** The position the benchmark's reps hold; it binds `repPermissionSet`. */
+export const repPosition = 'bench_rep'
+
+/** The sharing rule in force for the reps (the condition is the one its YAML holds). */
+export const repSharingRule = {
+  name: 'partner_priority',
+  condition: 'record.is_priority == true && record.lead_source == "partner"',
+}
+
+const repPermissionYaml = `# A sales rep: reads every account, and the deals they own (widened by sharing).
 name: ${repPermissionSet}
 label: Rep
 objects:
@@ -152,27 +161,54 @@ objects:
     writeScope: own
 `
 
-/** The index a rep's deal list needs: their deals of one stage, by amount. */
-const ownerIndexYaml = '  - fields: [owner_id, stage, amount]\n'
+const repPositionYaml = `# Every sales rep: holding the position gives the rep set.
+name: ${repPosition}
+label: Sales rep
+permissionSets: [${repPermissionSet}]
+`
+
+const repSharingYaml = `# Priority deals a partner brought in are worked by the whole team: every rep reads them.
+name: ${repSharingRule.name}
+object: deal
+type: criteria
+condition: '${repSharingRule.condition}'
+sharedWith: { type: position, value: ${repPosition} }
+accessLevel: read
+`
+
+/**
+ * The indexes a rep's deal list needs, each followed by the list's filter and sort columns: one
+ * for the deals they own, one for the deals the sharing rule shares (the fields it compares).
+ */
+const accessIndexesYaml =
+  '  - fields: [owner_id, stage, amount]\n  - fields: [lead_source, is_priority, stage, amount]\n'
 
 /**
  * The app's files as `openApp({ files })` takes them. The defaults are the data and API
- * benchmarks' app; the restricted-user benchmark adds the rep permission set (`permissions`)
- * and, to measure what it is worth, an index on `deal (owner_id, stage, amount)` (`ownerIndex`).
+ * benchmarks' app; the restricted-user benchmark adds the rep permission set, the position
+ * binding it and the sharing rule `partner_priority` (`permissions`), and, to measure what they
+ * are worth, indexes on `deal (owner_id, stage, amount)` and
+ * `deal (lead_source, is_priority, stage, amount)` (`accessIndexes`).
  *
  * @example
  *   const app = await openApp({ files: appFiles(), databaseUrl: ':memory:' })
- *   appFiles({ permissions: true, ownerIndex: true }) // + permissions/rep.permission.yaml
+ *   appFiles({ permissions: true, accessIndexes: true }) // + permissions/, positions/, sharing/
  */
-export function appFiles({ permissions = false, ownerIndex = false } = {}) {
-  const deal = ownerIndex ? dealYaml.replace('indexes:\n', `indexes:\n${ownerIndexYaml}`) : dealYaml
+export function appFiles({ permissions = false, accessIndexes = false } = {}) {
+  const deal = accessIndexes
+    ? dealYaml.replace('indexes:\n', `indexes:\n${accessIndexesYaml}`)
+    : dealYaml
   return [
     { path: 'objectos.yaml', content: 'name: bench_data\nversion: 1.0.0\n' },
     { path: 'objects/account.object.yaml', content: accountYaml },
     { path: 'objects/deal.object.yaml', content: deal },
     { path: 'objects/deal_line.object.yaml', content: dealLineYaml },
     ...(permissions
-      ? [{ path: `permissions/${repPermissionSet}.permission.yaml`, content: repPermissionYaml }]
+      ? [
+          { path: `permissions/${repPermissionSet}.permission.yaml`, content: repPermissionYaml },
+          { path: `positions/${repPosition}.position.yaml`, content: repPositionYaml },
+          { path: `sharing/${repSharingRule.name}.sharing.yaml`, content: repSharingYaml },
+        ]
       : []),
   ]
 }
