@@ -114,7 +114,7 @@ function reachPredicate(
       const shared = sharingRuleSql(access, principal, rule, qualifier, mode, dialect)
       if (shared !== undefined) parts.push(shared)
     }
-    const shares = manualSharesSql(access, principal, qualifier, mode)
+    const shares = manualSharesSql(access, principal, qualifier, mode, dialect)
     if (shares !== undefined) parts.push(shares)
   }
   return orAll(parts)
@@ -167,14 +167,17 @@ function manualSharesSql(
   principal: Principal,
   qualifier: string,
   mode: RowMode,
+  dialect: Dialect,
 ): SqlFragment | undefined {
   const shares = access.registry.objects.get(shareObject)
   if (shares === undefined || access.object.name === shareObject) return undefined
   const level = mode === 'edit' ? ` and access_level = 'edit'` : ''
-  return fragment(
-    `?? in (select record_id from ?? where object_name = ? and shared_with = ?${level})`,
-    [`${qualifier}.id`, shares.table, access.object.name, principal.userId],
-  )
+  const ids = `select record_id from ?? where object_name = ? and shared_with = ?${level}`
+  // PostgreSQL reads `= any(array(…))` once, before the scan, so it can still combine the
+  // owner's and the sharing rules' indexes with the primary key; `in (…)` would be checked per
+  // row and keep it from using them.
+  const sql = dialect === 'postgres' ? `?? = any(array(${ids}))` : `?? in (${ids})`
+  return fragment(sql, [`${qualifier}.id`, shares.table, access.object.name, principal.userId])
 }
 
 /** A lowered CEL condition as SQL over `qualifier`, with the principal's values bound. */
@@ -223,7 +226,7 @@ export function rowSources(
       if (predicate !== undefined)
         sources.push({ kind: 'sharing_rule', name: rule.name, predicate })
     }
-    const shares = manualSharesSql(access, principal, qualifier, mode)
+    const shares = manualSharesSql(access, principal, qualifier, mode, dialect)
     if (shares !== undefined)
       sources.push({ kind: 'manual_share', name: shareObject, predicate: shares })
   }
