@@ -1,9 +1,11 @@
 /**
  * What the identity layer reports to whoever listens (the audit trail): sign-in and its failures,
  * sign-out, sign-up, API keys made and revoked, password resets and changes, two-factor turned on
- * and off. An event names the user it is about when that user is known, and carries what helps
- * a reviewer — the client address and agent, a failure's reason, a key's name — never a password,
- * a token, a code or a key.
+ * and off, and organizations: created, members added, removed and given another role,
+ * invitations sent, accepted, rejected and canceled. An event names the user it is about when
+ * that user is known, and carries what helps a reviewer — the client address and agent, a
+ * failure's reason, a key's name, an organization and a role — never a password, a token, a code,
+ * a key or an invitation id.
  *
  * @example
  *   createIdentity(db, { registry, onAuthEvent: (event) => console.log(event.action, event.userId) })
@@ -20,6 +22,14 @@ export type AuthAction =
   | 'password_changed'
   | 'two_factor_enabled'
   | 'two_factor_disabled'
+  | 'organization_created'
+  | 'organization_member_added'
+  | 'organization_member_removed'
+  | 'organization_role_changed'
+  | 'organization_invitation_sent'
+  | 'organization_invitation_accepted'
+  | 'organization_invitation_rejected'
+  | 'organization_invitation_canceled'
 
 export type AuthDetail = Readonly<Record<string, string | number | boolean | null>>
 

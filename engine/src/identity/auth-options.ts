@@ -5,7 +5,12 @@
  * `__Secure-` prefix, over https or in production), throttling kept in the database, API keys,
  * and the checks the engine adds: an inactive user gets no session, sign-up cannot set the
  * access columns, the client address comes from the HTTP edge only. With `onAuthEvent`, sign-ins,
- * failures, sign-outs, sign-ups, API keys, password and two-factor changes are reported to it.
+ * failures, sign-outs, sign-ups, API keys, password and two-factor changes, and organization
+ * changes are reported to it.
+ *
+ * Organizations (organizations.ts): members with the roles owner, admin and member, invitations
+ * mailed through the email sender; created by administrators unless `organizationCreators` is
+ * `everyone`. The access layer reads the memberships (load-principal.ts).
  *
  * With `providers` (the manifest's `auth.providers`, see oauth-providers.ts), people also sign in
  * through OpenID Connect providers and Google, GitHub or Microsoft. Their accounts are rows of
@@ -36,9 +41,14 @@ import {
   type AuthEventListener,
 } from './auth-event.js'
 import { authEventsPlugin } from './auth-events-plugin.js'
-import { authTableName, snakeCase } from './auth-tables.js'
-import { composeMessage, type EmailSender } from './email-sender.js'
+import { authTableName, columnsOf } from './auth-tables.js'
+import { composeMessage, type EmailSender, type InvitationDetails } from './email-sender.js'
 import { providerSignInPlugin, type SignInProviders } from './oauth-providers.js'
+import {
+  organizationPlugin,
+  organizationRulesPlugin,
+  type OrganizationCreators,
+} from './organizations.js'
 import type { ThrottleSettings } from './throttle-settings.js'
 import { userColumns, userDefaults, userObject, userTableColumns } from './user-defaults.js'
 
@@ -74,11 +84,10 @@ export interface AuthOptionsInput {
   readonly onAuthEvent?: AuthEventListener | undefined
   /** External sign-in providers, secrets resolved (oauth-providers.ts); none by default. */
   readonly providers?: SignInProviders | undefined
-}
-
-/** `{ expiresAt: 'expires_at', … }` for the named fields. */
-function columnsOf(fields: readonly string[]): Record<string, string> {
-  return Object.fromEntries(fields.map((field) => [field, snakeCase(field)]))
+  /** Who may create organizations (default administrators). */
+  readonly organizationCreators?: OrganizationCreators | undefined
+  /** The app's page invitation links lead to (default /accept-invitation). */
+  readonly invitationPage?: string | undefined
 }
 
 type DatabaseAdapter = ReturnType<ReturnType<typeof knexAdapter>>
@@ -90,6 +99,11 @@ export function authOptions(input: AuthOptionsInput) {
       ? undefined
       : (kind: 'verify-email' | 'reset-password', to: string, link: string) =>
           emailSender.send(composeMessage(kind, to, link))
+  const sendInvitation =
+    emailSender === undefined
+      ? undefined
+      : (to: string, link: string, details: InvitationDetails) =>
+          emailSender.send(composeMessage('invitation', to, link, details))
   const signInRule = throttle.signInPerAddress
   const report = input.onAuthEvent === undefined ? undefined : safeListener(input.onAuthEvent)
   const adapterFactory = knexAdapter(db, {
@@ -214,6 +228,8 @@ export function authOptions(input: AuthOptionsInput) {
         '/change-password': signInRule,
         '/request-password-reset': signInRule,
         '/reset-password': signInRule,
+        // Each one mails someone.
+        '/organization/invite-member': signInRule,
       },
     },
     advanced: {
@@ -265,6 +281,14 @@ export function authOptions(input: AuthOptionsInput) {
           },
         },
       }),
+      organizationPlugin({
+        creators: input.organizationCreators ?? 'administrators',
+        sendInvitation,
+        baseURL: input.baseURL,
+        invitationPage: input.invitationPage,
+        report,
+      }),
+      organizationRulesPlugin(report),
       // After two-factor: it withdraws the session of a sign-in still waiting for its second factor.
       ...(report === undefined ? [] : [authEventsPlugin(report)]),
       ...(providers.oidc.length === 0 ? [] : [genericOAuth({ config: [...providers.oidc] })]),

@@ -25,6 +25,11 @@ export function snakeCase(name: string): string {
   return name.replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`)
 }
 
+/** `{ expiresAt: 'expires_at', … }` for the named fields: better-auth's field-to-column map. */
+export function columnsOf(fields: readonly string[]): Record<string, string> {
+  return Object.fromEntries(fields.map((field) => [field, snakeCase(field)]))
+}
+
 export async function ensureAuthTables(
   db: Executor,
   schema: BetterAuthDBSchema,

@@ -13,7 +13,7 @@
  *   const res = await identity.handler(new Request('http://localhost/api/v1/auth/ok'))
  *   const userId = await identity.sessionUser(request.headers)
  */
-import { AuthBadRequest, AuthUnprocessable } from '@objectos/errors'
+import { AuthBadRequest, AuthUnprocessable, InvalidSetting } from '@objectos/errors'
 import { runWithTransaction } from '@better-auth/core/context'
 import type { BetterAuthOptions } from 'better-auth'
 import { betterAuth } from 'better-auth/minimal'
@@ -29,6 +29,7 @@ import { signInProviders } from './oauth-providers.js'
 import { ensureAuthTables, ensureUserStateTable } from './auth-tables.js'
 import type { EmailSender } from './email-sender.js'
 import { resolveSecret } from './identity-secret.js'
+import { organizationCreatorsVariable, type OrganizationCreators } from './organizations.js'
 import { throttleSettings, type ThrottleSettings } from './throttle-settings.js'
 import { userObject, userTableColumns } from './user-defaults.js'
 
@@ -55,6 +56,13 @@ export interface IdentityOptions {
    * set. A process that serves no sign-in (an operator command) may leave them out.
    */
   readonly signInProviders?: boolean | undefined
+  /**
+   * Who may create organizations: `administrators` or `everyone` signed in. Default
+   * OBJECTOS_ORGANIZATION_CREATORS, else administrators.
+   */
+  readonly organizationCreators?: OrganizationCreators | undefined
+  /** The app's page that accepts invitations, where mailed links lead (default /accept-invitation). */
+  readonly invitationPage?: string | undefined
 }
 
 /** A user as the identity layer sees it. */
@@ -105,6 +113,8 @@ export async function createIdentity(db: Database, options: IdentityOptions): Pr
           requireEmailVerification:
             options.emailSender !== undefined && options.requireEmailVerification === true,
         })
+  const organizationCreators =
+    options.organizationCreators ?? creatorsSetting(env[organizationCreatorsVariable])
   const input = {
     db,
     secret: await resolveSecret(db, env),
@@ -118,6 +128,8 @@ export async function createIdentity(db: Database, options: IdentityOptions): Pr
     requireEmailVerification: options.requireEmailVerification,
     onAuthEvent: options.onAuthEvent,
     providers,
+    organizationCreators,
+    invitationPage: options.invitationPage,
   }
   const config = authOptions(input)
   const report = options.onAuthEvent === undefined ? undefined : safeListener(options.onAuthEvent)
@@ -216,6 +228,17 @@ export async function ensureIdentityTables(
   const tables = getAuthTables(config)
   await ensureAuthTables(db, tables, new Set([userObject]))
   await ensureUserStateTable(db, userStateTable, tables.user, userTableColumns(registry))
+}
+
+/** OBJECTOS_ORGANIZATION_CREATORS: `administrators` (also when unset) or `everyone`. */
+function creatorsSetting(value: string | undefined): OrganizationCreators {
+  const setting = value?.trim().toLowerCase() ?? ''
+  if (setting === '' || setting === 'administrators') return 'administrators'
+  if (setting === 'everyone') return 'everyone'
+  throw InvalidSetting.create(
+    organizationCreatorsVariable,
+    'it must be administrators (only administrators create organizations) or everyone (every signed-in user)',
+  )
 }
 
 /** A plausible email address: something, @, a domain with a dot. */

@@ -1,5 +1,6 @@
 /**
- * How the identity layer sends mail (email verification, password reset): one small interface
+ * How the identity layer sends mail (email verification, password reset, invitations to an
+ * organization): one small interface
  * with three senders — SMTP (`smtp-email-sender.ts`, what `serve` uses with OBJECTOS_SMTP_URL),
  * one that keeps the messages (tests read the links from it) and one that writes them to a log (a
  * developer's machine, where the link is the point). Never log messages in production: they
@@ -16,7 +17,7 @@
  */
 
 export interface EmailMessage {
-  readonly kind: 'verify-email' | 'reset-password'
+  readonly kind: 'verify-email' | 'reset-password' | 'invitation'
   readonly to: string
   readonly subject: string
   readonly text: string
@@ -83,8 +84,47 @@ export function backgroundEmailSender(
   }
 }
 
-/** The message for a flow, in plain words. */
-export function composeMessage(kind: EmailMessage['kind'], to: string, link: string): EmailMessage {
+/** What an invitation says: the organization, who invites, as what. */
+export interface InvitationDetails {
+  readonly organization: string
+  readonly inviter: string
+  readonly role: string
+}
+
+/** Names chosen by users, on one line and not too long (they go into a subject). */
+function oneLine(text: string, length = 100): string {
+  // eslint-disable-next-line no-control-regex
+  const flat = text.replace(/[\u0000-\u001f\u007f]+/g, ' ').trim()
+  return flat.length > length ? `${flat.slice(0, length - 1)}…` : flat
+}
+
+/**
+ * The message for a flow, in plain words. An invitation names the organization, the inviter and
+ * the role (`details`); its link leads to the app's page that accepts it.
+ */
+export function composeMessage(
+  kind: EmailMessage['kind'],
+  to: string,
+  link: string,
+  details?: InvitationDetails,
+): EmailMessage {
+  if (kind === 'invitation') {
+    const organization = oneLine(details?.organization ?? 'an organization')
+    const inviter = oneLine(details?.inviter ?? 'Someone')
+    const role = oneLine(details?.role ?? 'member', 40)
+    return {
+      kind,
+      to,
+      link,
+      subject: `Invitation to join ${organization}`,
+      text: [
+        `${inviter} invited you to join ${organization} as ${role}.`,
+        `Open this link within 48 hours, signed in as ${to}, to accept or decline:`,
+        link,
+        'If you did not expect it, ignore this message: nothing changes until you accept.',
+      ].join('\n\n'),
+    }
+  }
   if (kind === 'verify-email') {
     return {
       kind,

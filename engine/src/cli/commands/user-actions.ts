@@ -7,7 +7,7 @@
 import { ExitCode, type CliIo } from '@objectos/cli'
 import type { App } from '../../boot/open-app.js'
 import type { Identity } from '../../identity/create-identity.js'
-import { assignPermissionSet, assignPosition, makeAdmin } from '../../identity/user-provisioning.js'
+import { assignPermissionSet, assignPosition } from '../../identity/user-provisioning.js'
 
 const cli = { door: 'cli' } as const
 
@@ -24,13 +24,16 @@ export async function runUserCreate(app: App, io: CliIo, input: CreateInput): Pr
   const identity = app.kernel.services.get<Identity>('identity')
   const user = await identity.createUser(input)
   // The operator vouches for the address: sharing rules by email and provider sign-in linking
-  // treat it as verified.
-  await app.records.update('sys_user', user.id, { email_verified: true }, {}, cli)
+  // treat it as verified. One update, so the trail shows one change of the account.
+  await app.records.update(
+    'sys_user',
+    user.id,
+    { email_verified: true, ...(input.admin ? { is_admin: true } : {}) },
+    {},
+    cli,
+  )
   io.stdout.write(`✔ Created user ${user.email} (${user.name}, id ${user.id})\n`)
-  if (input.admin) {
-    await makeAdmin(app.records, user.id, cli)
-    io.stdout.write('  administrator\n')
-  }
+  if (input.admin) io.stdout.write('  administrator\n')
   for (const set of input.sets) {
     await assignPermissionSet(app.records, user.id, set, cli)
     io.stdout.write(`  permission set ${set}\n`)

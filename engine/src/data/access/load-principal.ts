@@ -1,9 +1,11 @@
 /**
  * Builds a user's Principal from the platform objects: `sys_user` (admin flag, active, the
  * manager hierarchy), `sys_user_position` (the positions they hold) and
- * `sys_permission_assignment` (sets assigned to them or to one of their positions). Read per
- * request, from the database every process shares — no process-local cache that another
- * process's change would not reach. An unknown or inactive user gets undefined: they are nobody.
+ * `sys_permission_assignment` (sets assigned to them or to one of their positions), and from the
+ * identity layer's memberships (`objectos_auth_member`: the organizations they belong to, with
+ * their role in each). Read per request, from the database every process shares — no
+ * process-local cache that another process's change would not reach. An unknown or inactive user
+ * gets undefined: they are nobody.
  *
  * @example
  *   const principal = await loadPrincipal(db, userId)
@@ -15,6 +17,9 @@ import type { Principal } from './principal.js'
 /** How deep the manager hierarchy is followed; deeper chains stop here. */
 export const maxHierarchyDepth = 32
 
+/** The identity layer's table of organization memberships (identity/organizations.ts). */
+export const membershipTable = 'objectos_auth_member'
+
 export async function loadPrincipal(db: Executor, userId: string): Promise<Principal | undefined> {
   const { knex } = db
   const user = (await knex('sys_user')
@@ -24,7 +29,7 @@ export async function loadPrincipal(db: Executor, userId: string): Promise<Princ
     | { is_admin: unknown; active: unknown; email: unknown; email_verified: unknown; name: unknown }
     | undefined
   if (user === undefined || !truthy(user.active)) return undefined
-  const [positions, sets, reports] = await Promise.all([
+  const [positions, sets, reports, organizations] = await Promise.all([
     knex('sys_user_position')
       .distinct('position')
       .where('holder', userId)
@@ -35,6 +40,7 @@ export async function loadPrincipal(db: Executor, userId: string): Promise<Princ
       .orWhereIn('position', knex('sys_user_position').select('position').where('holder', userId))
       .orderBy('permission_set') as Promise<{ permission_set: string }[]>,
     reportsOf(db, userId),
+    membershipsOf(db, userId),
   ])
   return Object.freeze({
     userId,
@@ -46,7 +52,28 @@ export async function loadPrincipal(db: Executor, userId: string): Promise<Princ
     email: typeof user.email === 'string' && truthy(user.email_verified) ? user.email : undefined,
     name: typeof user.name === 'string' ? user.name : undefined,
     reports: Object.freeze(reports),
+    organizations: Object.freeze(organizations),
   })
+}
+
+/** The organizations the user is a member of, with the role, sorted by id. */
+async function membershipsOf(
+  db: Executor,
+  userId: string,
+): Promise<{ readonly id: string; readonly role: string }[]> {
+  let rows: { organization_id: string; role: string | null }[]
+  try {
+    rows = (await db
+      .knex(membershipTable)
+      .select('organization_id', 'role')
+      .where('user_id', userId)
+      .orderBy('organization_id')) as typeof rows
+  } catch (error) {
+    // A database the identity layer never started on has no memberships (and no table).
+    if (!(await db.knex.schema.hasTable(membershipTable))) return []
+    throw error
+  }
+  return rows.map((row) => Object.freeze({ id: row.organization_id, role: row.role ?? '' }))
 }
 
 /** Every user below `userId` in the manager hierarchy, by a recursive query (both dialects). */

@@ -22,6 +22,11 @@ export interface Principal {
   /** Users below this one in the manager hierarchy (direct and indirect reports). */
   readonly reports: readonly string[]
   /**
+   * The organizations the user is a member of (the identity layer's memberships), by id, sorted,
+   * with the role in each (`owner`, `admin`, `member`; several are comma-separated).
+   */
+  readonly organizations?: readonly { readonly id: string; readonly role: string }[] | undefined
+  /**
    * Set when an administrator views the app as this user (`objectos-view-as`): the administrator's
    * id. Such a principal reads exactly what the user would, and may not write.
    */

@@ -1,11 +1,15 @@
 /**
  * The signed-in user as CEL expressions see it — `current_user` and its aliases `user`,
  * `os.user` and `ctx.user` (the spec's EvalUser): `id`, `email`, `name`, `positions` (with the
- * `everyone` anchor) and `isPlatformAdmin`. Row conditions evaluate their user-only parts with
- * it once per query; row-level `check` expressions evaluate with it on the written record.
+ * `everyone` anchor), `isPlatformAdmin`, `organizations` (the ids of the organizations the user
+ * is a member of) and `organizationRoles` (organization id → the role there: `owner`, `admin` or
+ * `member`). Row conditions evaluate their user-only parts with it once per query; row-level
+ * `check` expressions evaluate with it on the written record.
  *
  * @example
  *   userValue(rita, 'current_user.id') // → 'usr_rita'
+ *   userValue(rita, 'current_user.organizations') // → ['0197…']
+ *   // A policy isolating tenants: `using: organization_id in current_user.organizations`
  */
 import { compileProgram } from '../../compile/compile-program.js'
 import type { Program } from '../../ir/program.js'
@@ -27,6 +31,10 @@ export function userContext(principal: Principal): Readonly<Record<string, unkno
       name: principal.name ?? null,
       positions: Object.freeze([...(principal.positions ?? []), everyonePosition]),
       isPlatformAdmin: principal.admin,
+      organizations: Object.freeze((principal.organizations ?? []).map((o) => o.id)),
+      organizationRoles: Object.freeze(
+        Object.fromEntries((principal.organizations ?? []).map((o) => [o.id, o.role])),
+      ),
     })
     context = Object.freeze({ current_user: user, user, os: { user }, ctx: { user } })
     contexts.set(principal, context)

@@ -61,7 +61,7 @@ function operation(route: AuthRoute): Operation {
     ...(body === undefined ? {} : { requestBody: { required: true, ...json(body) } }),
     responses: {
       '200': { description: 'Done.', ...json({ type: ['object', 'array', 'null'] }) },
-      ...(route.method === 'GET' && route.query !== undefined
+      ...(route.redirects === true
         ? { '302': { description: 'Redirected to the callback URL.' } }
         : {}),
       '400': problem('The request is malformed (`OOS_AUTH_BAD_REQUEST`).'),
@@ -70,7 +70,12 @@ function operation(route: AuthRoute): Operation {
           ? 'The email or the password is wrong (`OOS_AUTH_INVALID_CREDENTIALS`).'
           : 'No session (`OOS_AUTH_SESSION_REQUIRED`).',
       ),
-      '403': problem('Refused: origin not trusted, or the user is inactive.'),
+      '403': problem(
+        route.path.startsWith('/organization/')
+          ? 'Refused (`OOS_AUTH_FORBIDDEN`): the role in the organization does not allow it, ' +
+              'the invitation is for another email, or the origin is not trusted.'
+          : 'Refused: origin not trusted, or the user is inactive.',
+      ),
       '429': throttled,
       '500': { $ref: '#/components/responses/InternalError' },
     },

@@ -2,7 +2,8 @@
  * better-auth answers errors as `{ code, message }`; the API answers every error as
  * problem+json with a catalog code. This maps one to the other: the cases a client acts on get
  * their own codes (wrong credentials, locked account, rate limit, inactive user), the rest one
- * code per status with better-auth's message in the title. Its own code stays in `reason`.
+ * code per status with better-auth's message in the title (a member refused the removal of
+ * another is a 403, whatever status better-auth gives). Its own code stays in `reason`.
  *
  * @example
  *   authError(401, { code: 'INVALID_EMAIL_OR_PASSWORD' }) // → InvalidCredentials
@@ -39,6 +40,9 @@ export function authError(status: number, body: AuthErrorBody): ObjectOSError | 
       return TooManySignInAttempts.create()
     case 'USER_INACTIVE':
       return UserInactive.create()
+    // better-auth answers 401 when a member may not remove another: a refusal, not a sign-in.
+    case 'YOU_ARE_NOT_ALLOWED_TO_DELETE_THIS_MEMBER':
+      return AuthForbidden.create(detail)
   }
   if (status === 429) return AuthRateLimited.create()
   if (status === 401) return SessionRequired.create()

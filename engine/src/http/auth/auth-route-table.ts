@@ -2,7 +2,10 @@
  * The auth routes the server serves, under `/api/v1/auth`: better-auth's own endpoints, but only
  * these — an endpoint not listed (account linking, user deletion, …) is a 404, not a door nobody
  * tested. Sign-in through a provider of the manifest (`auth.providers`) starts at
- * `/sign-in/social` and comes back to `/callback/:id`. The same table registers the Fastify routes and writes their OpenAPI
+ * `/sign-in/social` and comes back to `/callback/:id`. Organizations are served for creating,
+ * listing and reading them, switching the active one, inviting (and accepting, rejecting or
+ * withdrawing invitations), changing roles, removing members and leaving; not for renaming or
+ * deleting them. The same table registers the Fastify routes and writes their OpenAPI
  * operations, so the two cannot drift apart.
  *
  * @example
@@ -22,6 +25,8 @@ export interface AuthRoute {
   readonly query?: Readonly<Record<string, { type: string; description: string }>>
   /** Whether it needs a session (the cookie of a signed-in user). */
   readonly session: boolean
+  /** Whether it answers with a redirect (a link followed in the browser). */
+  readonly redirects?: boolean
 }
 
 const email = { type: 'string', description: 'The email address (compared case-insensitively).' }
@@ -77,6 +82,7 @@ export const authRoutes: readonly AuthRoute[] = [
       state: { type: 'string', description: 'The state of the sign-in it answers.' },
     },
     session: false,
+    redirects: true,
   },
   {
     method: 'POST',
@@ -200,6 +206,7 @@ export const authRoutes: readonly AuthRoute[] = [
     summary: 'The mailed link: redirects to redirectTo with the token, or with an error',
     query: { callbackURL: { type: 'string', description: 'The redirectTo of the request.' } },
     session: false,
+    redirects: true,
   },
   {
     method: 'POST',
@@ -220,6 +227,7 @@ export const authRoutes: readonly AuthRoute[] = [
       callbackURL: { type: 'string', description: 'Where to go afterwards.' },
     },
     session: false,
+    redirects: true,
   },
   {
     method: 'POST',
@@ -288,6 +296,154 @@ export const authRoutes: readonly AuthRoute[] = [
     summary: 'Turn two-factor sign-in off',
     body: { password: { type: 'string', description: 'The current password.' } },
     required: ['password'],
+    session: true,
+  },
+  {
+    method: 'POST',
+    path: '/organization/create',
+    operationId: 'authCreateOrganization',
+    summary:
+      'Create an organization; the signed-in user becomes its owner and it becomes the active one',
+    body: {
+      name: { type: 'string', description: 'The display name.' },
+      slug: { type: 'string', description: 'A unique short name (used in URLs).' },
+      logo: { type: 'string', description: 'A logo URL.' },
+      metadata: { type: 'object', description: 'Free-form data kept with the organization.' },
+      keepCurrentActiveOrganization: {
+        type: 'boolean',
+        description: 'Keep the active organization of the session as it is.',
+      },
+    },
+    required: ['name', 'slug'],
+    session: true,
+  },
+  {
+    method: 'GET',
+    path: '/organization/list',
+    operationId: 'authListOrganizations',
+    summary: 'The organizations the signed-in user is a member of',
+    session: true,
+  },
+  {
+    method: 'GET',
+    path: '/organization/get-full-organization',
+    operationId: 'authGetFullOrganization',
+    summary:
+      'One organization with its members (and, for owners and admins, its pending invitations)',
+    query: {
+      organizationId: { type: 'string', description: 'Default: the active organization.' },
+      organizationSlug: { type: 'string', description: 'Instead of the id.' },
+      membersLimit: { type: 'integer', description: 'At most this many members.' },
+    },
+    session: true,
+  },
+  {
+    method: 'POST',
+    path: '/organization/set-active',
+    operationId: 'authSetActiveOrganization',
+    summary: 'Make an organization the active one of this session (null: none)',
+    body: {
+      organizationId: { type: 'string', description: 'The organization id, or null.' },
+      organizationSlug: { type: 'string', description: 'Instead of the id.' },
+    },
+    session: true,
+  },
+  {
+    method: 'GET',
+    path: '/organization/list-members',
+    operationId: 'authListOrganizationMembers',
+    summary: 'The members of an organization the signed-in user belongs to, with their roles',
+    query: {
+      organizationId: { type: 'string', description: 'Default: the active organization.' },
+      limit: { type: 'integer', description: 'At most this many members.' },
+      offset: { type: 'integer', description: 'Skip this many.' },
+    },
+    session: true,
+  },
+  {
+    method: 'POST',
+    path: '/organization/invite-member',
+    operationId: 'authInviteOrganizationMember',
+    summary:
+      'Invite an email to an organization (owners and admins); mailed when the app sends mail',
+    body: {
+      email,
+      role: { type: 'string', description: 'member, admin or owner (only owners invite owners).' },
+      organizationId: { type: 'string', description: 'Default: the active organization.' },
+      resend: { type: 'boolean', description: 'Mail a pending invitation again.' },
+    },
+    required: ['email', 'role'],
+    session: true,
+  },
+  {
+    method: 'POST',
+    path: '/organization/accept-invitation',
+    operationId: 'authAcceptInvitation',
+    summary: 'Accept an invitation addressed to the signed-in user: they become a member',
+    body: { invitationId: { type: 'string', description: 'From the invitation link.' } },
+    required: ['invitationId'],
+    session: true,
+  },
+  {
+    method: 'POST',
+    path: '/organization/reject-invitation',
+    operationId: 'authRejectInvitation',
+    summary: 'Decline an invitation addressed to the signed-in user',
+    body: { invitationId: { type: 'string', description: 'From the invitation link.' } },
+    required: ['invitationId'],
+    session: true,
+  },
+  {
+    method: 'POST',
+    path: '/organization/cancel-invitation',
+    operationId: 'authCancelInvitation',
+    summary: 'Withdraw a pending invitation (owners and admins)',
+    body: { invitationId: { type: 'string', description: 'The invitation id.' } },
+    required: ['invitationId'],
+    session: true,
+  },
+  {
+    method: 'GET',
+    path: '/organization/list-invitations',
+    operationId: 'authListInvitations',
+    summary: "An organization's invitations (owners and admins)",
+    query: {
+      organizationId: { type: 'string', description: 'Default: the active organization.' },
+    },
+    session: true,
+  },
+  {
+    method: 'POST',
+    path: '/organization/update-member-role',
+    operationId: 'authUpdateMemberRole',
+    summary: "Change a member's role (owners and admins; only owners touch owners)",
+    body: {
+      memberId: { type: 'string', description: 'The member id (not the user id).' },
+      role: { type: 'string', description: 'member, admin or owner.' },
+      organizationId: { type: 'string', description: 'Default: the active organization.' },
+    },
+    required: ['memberId', 'role'],
+    session: true,
+  },
+  {
+    method: 'POST',
+    path: '/organization/remove-member',
+    operationId: 'authRemoveMember',
+    summary: 'Remove a member (owners and admins; only owners remove owners)',
+    body: {
+      memberIdOrEmail: { type: 'string', description: "The member id, or the member's email." },
+      organizationId: { type: 'string', description: 'Default: the active organization.' },
+    },
+    required: ['memberIdOrEmail'],
+    session: true,
+  },
+  {
+    method: 'POST',
+    path: '/organization/leave',
+    operationId: 'authLeaveOrganization',
+    summary: 'Leave an organization (its last owner cannot)',
+    body: { organizationId: { type: 'string', description: 'The organization id.' } },
+    required: ['organizationId'],
     session: true,
   },
   {

@@ -243,6 +243,49 @@ describe.each(dialects)('the knex adapter on %s', (dialect) => {
     expect(await adapter.deleteMany({ model: 'session', where: byUser })).toBe(2)
   })
 
+  it('creates the organization tables with snake-case columns, and the active organization', async () => {
+    const { knex } = app().db
+    const columns = async (table: string) => Object.keys(await knex(table).columnInfo()).sort()
+    expect(await columns('objectos_auth_organization')).toEqual(
+      ['created_at', 'id', 'logo', 'metadata', 'name', 'slug'].sort(),
+    )
+    expect(await columns('objectos_auth_member')).toEqual(
+      ['created_at', 'id', 'organization_id', 'role', 'user_id'].sort(),
+    )
+    expect(await columns('objectos_auth_invitation')).toEqual(
+      [
+        'created_at',
+        'email',
+        'expires_at',
+        'id',
+        'inviter_id',
+        'organization_id',
+        'role',
+        'status',
+      ].sort(),
+    )
+    expect(await knex.schema.hasColumn('objectos_auth_session', 'active_organization_id')).toBe(
+      true,
+    )
+    const organization = await adapter.create<Record<string, unknown>, { id: string }>({
+      model: 'organization',
+      data: { name: 'Acme', slug: 'acme', createdAt: new Date() },
+    })
+    const user = await newUser('member@example.com')
+    await adapter.create({
+      model: 'member',
+      data: {
+        organizationId: organization.id,
+        userId: user.id,
+        role: 'owner',
+        createdAt: new Date(),
+      },
+    })
+    expect(await knex('objectos_auth_member').where({ user_id: user.id })).toEqual([
+      expect.objectContaining({ organization_id: organization.id, role: 'owner' }),
+    ])
+  })
+
   it('creates the auth tables once, and adds a column a later version needs', async () => {
     const { db, registry } = app()
     const holder = createRegistryHolder(registry, createHookBus())

@@ -82,7 +82,16 @@ describe.each(dialects)('the audit trail of objectos user on %s', (dialect) => {
           }),
         ],
         ['sign_up', 'auth', null, 'sys_user', { method: 'operator' }],
-        ['update', 'cli', null, 'sys_user', { is_admin: { before: false, after: true } }],
+        [
+          'update',
+          'cli',
+          null,
+          'sys_user',
+          {
+            email_verified: { before: false, after: true },
+            is_admin: { before: false, after: true },
+          },
+        ],
       ])
       expect(events.map((e) => e.record_id)).toEqual([expect.any(String), userId, userId])
     } finally {
