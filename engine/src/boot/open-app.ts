@@ -86,6 +86,7 @@ export async function openApp(options: OpenAppOptions): Promise<App> {
         await audit.recordAuthEvent(event)
         await onAuthEvent?.(event)
       },
+      onUserWrite: audit.recordUserWrite,
     }),
     ...(options.plugins ?? []),
   ])

@@ -33,6 +33,8 @@ import type { Database } from '../data/connection/database.js'
 import type { RegistryHolder } from '../registry/registry-holder.js'
 import { accountLockoutPlugin } from './account-lockout-plugin.js'
 import { knexAdapter } from './adapter/knex-adapter.js'
+import type { UserWrite } from './adapter/user-rows.js'
+import type { Executor } from '../data/write/data-context.js'
 import { apiKeyPlugin } from './api-key-plugin.js'
 import {
   clientAddressHeader,
@@ -58,6 +60,20 @@ export { clientAddressHeader }
 
 export const minPasswordLength = 12
 
+/**
+ * Records a user row the identity layer wrote (sign-up, a provider's new user, a profile or
+ * verification change), in the transaction of that write: if recording fails, the write fails.
+ */
+export type UserWriteRecorder = (executor: Executor, write: UserWrite) => Promise<void>
+
+function recordUserWrite(
+  recorder: UserWriteRecorder | undefined,
+  executor: Executor,
+  write: UserWrite,
+): Promise<void> {
+  return recorder === undefined ? Promise.resolve() : recorder(executor, write)
+}
+
 /** User fields `sys_user` has no column for (two-factor's flag) are kept here. */
 export const userStateTable = authTableName('userState')
 
@@ -82,6 +98,8 @@ export interface AuthOptionsInput {
   readonly logLevel?: 'debug' | 'info' | 'warn' | 'error' | undefined
   /** Hears sign-ins, failures, sign-outs, sign-ups, API keys, password and two-factor changes. */
   readonly onAuthEvent?: AuthEventListener | undefined
+  /** Hears every `sys_user` row better-auth writes, inside the write's transaction. */
+  readonly onUserWrite?: UserWriteRecorder | undefined
   /** External sign-in providers, secrets resolved (oauth-providers.ts); none by default. */
   readonly providers?: SignInProviders | undefined
   /** Who may create organizations (default administrators). */
@@ -111,6 +129,11 @@ export function authOptions(input: AuthOptionsInput) {
     userStateTable,
     userTableColumns: () => userTableColumns(input.registry.current()),
     userDefaults: () => userDefaults(input.registry.current(), db.dialect),
+    onUserWrite:
+      input.onUserWrite === undefined
+        ? undefined
+        : (trx, write) =>
+            recordUserWrite(input.onUserWrite, { knex: trx, dialect: db.dialect }, write),
   })
   // The adapter better-auth builds, kept for the hooks below.
   let rootAdapter: DatabaseAdapter | undefined

@@ -24,7 +24,12 @@ import type { Registry } from '../registry/registry.js'
 import { apiKeyModel, type StoredApiKey } from './api-key-plugin.js'
 import { hashApiKey, looksLikeApiKey } from './api-key-token.js'
 import { safeListener, type AuthEventListener } from './auth-event.js'
-import { authOptions, minPasswordLength, userStateTable } from './auth-options.js'
+import {
+  authOptions,
+  minPasswordLength,
+  userStateTable,
+  type UserWriteRecorder,
+} from './auth-options.js'
 import { signInProviders } from './oauth-providers.js'
 import { ensureAuthTables, ensureUserStateTable } from './auth-tables.js'
 import type { EmailSender } from './email-sender.js'
@@ -51,6 +56,8 @@ export interface IdentityOptions {
   readonly requireEmailVerification?: boolean | undefined
   /** Hears sign-ins, failures, sign-outs, sign-ups, API keys, password and two-factor changes. */
   readonly onAuthEvent?: AuthEventListener | undefined
+  /** Hears every `sys_user` row the identity layer writes, in the write's transaction. */
+  readonly onUserWrite?: UserWriteRecorder | undefined
   /**
    * Whether to serve the manifest's sign-in providers (default true); their secrets must then be
    * set. A process that serves no sign-in (an operator command) may leave them out.
@@ -127,6 +134,7 @@ export async function createIdentity(db: Database, options: IdentityOptions): Pr
     emailSender: options.emailSender,
     requireEmailVerification: options.requireEmailVerification,
     onAuthEvent: options.onAuthEvent,
+    onUserWrite: options.onUserWrite,
     providers,
     organizationCreators,
     invitationPage: options.invitationPage,

@@ -21,7 +21,7 @@ import type { BetterAuthOptions } from 'better-auth'
 import type { Knex } from 'knex'
 import type { Database, Dialect } from '../../data/connection/database.js'
 import { newRecordId } from '../../data/write/new-record-id.js'
-import { userRows } from './user-rows.js'
+import { userRows, type UserWriteListener } from './user-rows.js'
 import { applyWhere } from './where-clause.js'
 
 export interface KnexAdapterOptions {
@@ -33,6 +33,8 @@ export interface KnexAdapterOptions {
   readonly userTableColumns: () => ReadonlySet<string>
   /** Column values for a new user row that better-auth does not give (the object's defaults). */
   readonly userDefaults: () => Readonly<Record<string, unknown>>
+  /** Hears every user row better-auth writes, in the write's transaction. */
+  readonly onUserWrite?: UserWriteListener | undefined
 }
 
 type Row = Record<string, unknown>
@@ -72,6 +74,7 @@ export function knexAdapter(db: Database, options: KnexAdapterOptions) {
           table: options.userTable,
           stateTable: options.userStateTable,
           defaults: options.userDefaults,
+          onWrite: options.onUserWrite,
           extraColumns: () => {
             const present = options.userTableColumns()
             return userColumns.filter((column) => !present.has(column))

@@ -3,7 +3,8 @@
  * gets the engine's system columns and the object's defaults, and every update bumps `version`.
  * Fields a better-auth plugin adds to the user that the object has no column for (two-factor's
  * `twoFactorEnabled`) live in a side table keyed by the user id (`objectos_auth_user_state`):
- * reads join it in, writes split the values between the two tables, in one transaction.
+ * reads join it in, writes split the values between the two tables, in one transaction. Each
+ * row written is reported to `onWrite` in that transaction (the audit trail records it).
  *
  * @example
  *   const users = userRows(knex, 'sqlite', { table: 'sys_user', stateTable, defaults, extras })
@@ -24,7 +25,18 @@ export interface UserTables {
   readonly defaults: () => Readonly<Row>
   /** The user model's columns the table lacks, kept in the state table. */
   readonly extraColumns: () => readonly string[]
+  /** Hears every row written, in the write's transaction (the audit trail). */
+  readonly onWrite?: UserWriteListener | undefined
 }
+
+/** One `sys_user` row the identity layer wrote: before (update, delete) and after (create, update). */
+export interface UserWrite {
+  readonly id: string
+  readonly before: Readonly<Row> | undefined
+  readonly after: Readonly<Row> | undefined
+}
+
+export type UserWriteListener = (trx: Knex, write: UserWrite) => Promise<void>
 
 export function userRows(knex: Knex, dialect: Dialect, tables: UserTables) {
   const { table, stateTable } = tables
@@ -52,6 +64,19 @@ export function userRows(knex: Knex, dialect: Dialect, tables: UserTables) {
     }
   }
 
+  /** The stored rows of `ids`, when someone listens for writes. */
+  const stored = async (trx: Knex, ids: readonly string[]): Promise<Map<string, Row>> => {
+    if (tables.onWrite === undefined) return new Map()
+    const found = (await trx(table).whereIn('id', ids)) as Row[]
+    return new Map(found.map((row) => [String(row.id), row]))
+  }
+  const reportChanges = async (trx: Knex, before: Map<string, Row>, after: Map<string, Row>) => {
+    if (tables.onWrite === undefined) return
+    for (const [id, row] of before) {
+      await tables.onWrite(trx, { id, before: row, after: after.get(id) })
+    }
+  }
+
   const rows = {
     /** A query for users with their extra columns; select names columns or '*'. */
     select(clauses: readonly CleanedWhere[] | undefined, select: readonly string[] | '*') {
@@ -75,6 +100,7 @@ export function userRows(knex: Knex, dialect: Dialect, tables: UserTables) {
       return atomically(async (trx) => {
         const [inserted] = (await trx(table).insert(row).returning('*')) as Row[]
         await saveExtras(trx, [id], extra)
+        await tables.onWrite?.(trx, { id, before: undefined, after: inserted ?? row })
         return { ...(inserted ?? row), ...extra }
       })
     },
@@ -86,10 +112,12 @@ export function userRows(knex: Knex, dialect: Dialect, tables: UserTables) {
         const ids = (await matchingIds(trx, clauses)).slice(0, many ? undefined : 1)
         if (ids.length === 0) return []
         if (Object.keys(main).length > 0) {
+          const before = await stored(trx, ids)
           // Every write of a record bumps its version, as the engine's own writes do.
           await trx(table)
             .whereIn('id', ids)
             .update({ ...main, version: trx.raw('?? + 1', ['version']) })
+          await reportChanges(trx, before, await stored(trx, ids))
         }
         await saveExtras(trx, ids, extra)
         return ids
@@ -100,10 +128,13 @@ export function userRows(knex: Knex, dialect: Dialect, tables: UserTables) {
       return atomically(async (trx) => {
         const ids = await matchingIds(trx, clauses)
         if (ids.length === 0) return 0
+        const before = await stored(trx, ids)
         if (tables.extraColumns().length > 0) {
           await trx(stateTable).whereIn('user_id', ids).delete()
         }
-        return trx(table).whereIn('id', ids).delete()
+        const count = await trx(table).whereIn('id', ids).delete()
+        await reportChanges(trx, before, new Map())
+        return count
       })
     },
   }

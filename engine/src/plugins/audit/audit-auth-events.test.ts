@@ -13,14 +13,23 @@ import { totpCode } from './testing/totp.js'
 
 const password = 'correct horse battery staple'
 
-/** The auth events about a user (or, with `null`, about no known user), by action. */
-function authEventsOf(served: () => AuthServer) {
+/** Record writes the identity layer makes to `sys_user` (the rest are its events). */
+const rowWrites = ['create', 'update', 'delete']
+
+/**
+ * The auth events about a user (or, with `null`, about no known user), by action; with `writes`,
+ * the `sys_user` row writes of the identity layer instead.
+ */
+function authEventsOf(served: () => AuthServer, writes = false) {
   return async (userId: string | null) => {
     const { app } = served()
     const node = app.registry().object('sys_audit_event')
     const rows = (await app.db
       .knex(node.table)
       .where({ door: 'auth' })
+      .andWhere((q) =>
+        writes ? q.whereIn('action', rowWrites) : q.whereNotIn('action', rowWrites),
+      )
       .andWhere((q) => (userId === null ? q.whereNull('record_id') : q.where('record_id', userId)))
       .orderBy('action')) as Record<string, unknown>[]
     return rows.map((row) => decodeRow(node, row, app.db.dialect))
@@ -152,6 +161,24 @@ describe.each(dialects)('auth events in the audit trail on %s', (dialect: Dialec
     expect(failures.map((e) => [e.action, (e.detail as { method?: string }).method])).toEqual([
       ['sign_in_failed', 'totp'],
     ])
+  })
+
+  it('records the user rows the identity layer writes: sign-up, profile and verification changes', async () => {
+    const writes = authEventsOf(served, true)
+    const email = newEmail('profiled')
+    const cookie = await served().signUp(email, password, '127.0.9.7')
+    const id = await userIdOf(served, email)
+    const renamed = await served().post('/update-user', { name: 'New Name' }, { cookie })
+    expect(renamed.statusCode).toBe(200)
+    const rows = await writes(id)
+    expect(rows.map((e) => [e.action, e.actor, e.object_name, e.owner_id])).toEqual([
+      ['create', null, 'sys_user', null],
+      ['update', id, 'sys_user', id],
+    ])
+    const [created, updated] = rows
+    expect(created?.changes).toMatchObject({ email: { before: null, after: email } })
+    expect(updated?.changes).toMatchObject({ name: { after: 'New Name' } })
+    expect(JSON.stringify(rows)).not.toContain(password)
   })
 
   it('records a user an operator made, with no actor', async () => {

@@ -81,6 +81,13 @@ describe.each(dialects)('the audit trail of objectos user on %s', (dialect) => {
             permission_set: { before: null, after: 'sales_rep' },
           }),
         ],
+        [
+          'create',
+          'auth',
+          null,
+          'sys_user',
+          expect.objectContaining({ email: { before: null, after: email } }),
+        ],
         ['sign_up', 'auth', null, 'sys_user', { method: 'operator' }],
         [
           'update',
@@ -93,7 +100,7 @@ describe.each(dialects)('the audit trail of objectos user on %s', (dialect) => {
           },
         ],
       ])
-      expect(events.map((e) => e.record_id)).toEqual([expect.any(String), userId, userId])
+      expect(events.map((e) => e.record_id)).toEqual([expect.any(String), userId, userId, userId])
     } finally {
       await app.close()
     }

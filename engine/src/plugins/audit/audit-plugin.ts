@@ -31,6 +31,10 @@ import {
 } from '../../audit/audit-retention.js'
 import { recordChanges } from '../../audit/record-changes.js'
 import type { Database } from '../../data/connection/database.js'
+import { decodeRow } from '../../data/values/row-codec.js'
+import type { Executor } from '../../data/write/data-context.js'
+import type { UserWrite } from '../../identity/adapter/user-rows.js'
+import { userObject } from '../../identity/user-defaults.js'
 import type { AuthEvent } from '../../identity/auth-event.js'
 import type { RegistryHolder } from '../../registry/registry-holder.js'
 import { definePlugin, type Plugin } from '../../runtime/define-plugin.js'
@@ -58,6 +62,11 @@ export interface AuditTrail {
 export interface AuditPlugin extends Plugin {
   /** Hand this to the identity layer (`onAuthEvent`); it records once the kernel has started. */
   readonly recordAuthEvent: (event: AuthEvent) => Promise<void>
+  /**
+   * Hand this to the identity layer (`onUserWrite`): a `sys_user` row better-auth wrote, as a
+   * create, update or delete with its changed fields, in the write's transaction.
+   */
+  readonly recordUserWrite: (executor: Executor, write: UserWrite) => Promise<void>
 }
 
 const auditedActions = {
@@ -78,6 +87,7 @@ const trailObjects: ReadonlySet<string> = new Set([auditObject, historyObject])
 export function auditPlugin(options: AuditPluginOptions = {}): AuditPlugin {
   const clock = options.now ?? (() => new Date())
   let trail: AuditTrail | undefined
+  let registryHolder: RegistryHolder | undefined
   let timer: NodeJS.Timeout | undefined
   const plugin = definePlugin({
     name: 'audit',
@@ -88,6 +98,7 @@ export function auditPlugin(options: AuditPluginOptions = {}): AuditPlugin {
         throw new Error(`${retentionVariable} must be a whole number of days, got ${days}`)
       }
       const db = ctx.services.get<Database>('database')
+      registryHolder = ctx.registry
       listen(ctx.hooks, ctx.registry)
       trail = createTrail(db, ctx.registry, days, clock)
       ctx.services.provide<AuditTrail>('audit', trail)
@@ -113,6 +124,44 @@ export function auditPlugin(options: AuditPluginOptions = {}): AuditPlugin {
     recordAuthEvent: async (event: AuthEvent) => {
       await trail?.recordAuthEvent(event)
     },
+    recordUserWrite: async (executor: Executor, write: UserWrite) => {
+      if (registryHolder === undefined) return
+      await recordIdentityWrite(registryHolder, executor, write)
+    },
+  })
+}
+
+/**
+ * A user row the identity layer wrote directly (sign-up, a provider's new user, a profile,
+ * verification or two-factor change): the same create, update or delete row a record write gets,
+ * through the `auth` door, with the user as actor once the account exists.
+ */
+async function recordIdentityWrite(
+  registry: RegistryHolder,
+  executor: Executor,
+  write: UserWrite,
+): Promise<void> {
+  const current = registry.current()
+  const events = current.objects.get(auditObject)
+  const users = current.objects.get(userObject)
+  if (events === undefined || users === undefined) return
+  const decode = (row: Readonly<Record<string, unknown>> | undefined) =>
+    row === undefined ? undefined : decodeRow(users, { ...row }, executor.dialect)
+  const before = decode(write.before)
+  const after = decode(write.after)
+  const changes = recordChanges(users, before, after)
+  if (before !== undefined && after !== undefined && Object.keys(changes).length === 0) return
+  await insertAuditEvent(executor, events, {
+    at: new Date(),
+    // A new account has no actor of its own (the sign_up event says how it was made); later
+    // changes through the identity layer are the user's.
+    actor: before === undefined ? null : write.id,
+    door: 'auth',
+    action: before === undefined ? 'create' : after === undefined ? 'delete' : 'update',
+    objectName: users.name,
+    recordId: write.id,
+    changes,
+    detail: null,
   })
 }
 
