@@ -79,7 +79,8 @@ function compilePolicy(policy: Def, fieldsOf: FieldsOf, file: string): RowPolicy
   const object = String(policy.object)
   const operation = String(policy.operation)
   const using = expressionSource(policy.using)
-  const check = expressionSource(policy.check) ?? using
+  // Without its own `check`, a write is checked against `using`, in SQL, on the row written.
+  const check = expressionSource(policy.check)
   const fields = fieldsOf(object) ?? new Set<string>()
   return Object.freeze({
     name: String(policy.name),

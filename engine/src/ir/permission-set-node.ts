@@ -44,7 +44,10 @@ export interface RowPolicyNode {
   readonly operations: ReadonlySet<RowOperation>
   /** Lowered from CEL; undefined for an insert-only policy without one. */
   readonly using: RowCondition | undefined
-  /** Evaluated on the record written (insert, update); defaults to `using`'s expression. */
+  /**
+   * Evaluated on the record written (insert, update). Without it, the written row must match
+   * `using`, checked in SQL like a read.
+   */
   readonly check: Program | undefined
   /** The positions the policy applies to; undefined: every holder of the set. */
   readonly positions: readonly string[] | undefined

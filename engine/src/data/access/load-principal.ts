@@ -12,6 +12,7 @@
  *   if (principal === undefined) throw Unauthenticated.create()
  */
 import type { Executor } from '../write/data-context.js'
+import { everyonePosition } from '../../ir/position-node.js'
 import type { Principal } from './principal.js'
 
 /** How deep the manager hierarchy is followed; deeper chains stop here. */
@@ -37,6 +38,7 @@ export async function loadPrincipal(db: Executor, userId: string): Promise<Princ
     knex('sys_permission_assignment')
       .distinct('permission_set')
       .where('assignee', userId)
+      .orWhere('position', everyonePosition)
       .orWhereIn('position', knex('sys_user_position').select('position').where('holder', userId))
       .orderBy('permission_set') as Promise<{ permission_set: string }[]>,
     reportsOf(db, userId),
@@ -46,7 +48,10 @@ export async function loadPrincipal(db: Executor, userId: string): Promise<Princ
     userId,
     admin: truthy(user.is_admin),
     permissionSets: Object.freeze(sets.map((row) => row.permission_set)),
-    positions: Object.freeze(positions.map((row) => row.position)),
+    // Every signed-in user holds `everyone` (sharing rules, policies and assignments name it).
+    positions: Object.freeze(
+      [...new Set([...positions.map((row) => row.position), everyonePosition])].sort(),
+    ),
     // An address nobody proved is theirs names nobody: sharing rules and CEL conditions that
     // name a user by email see only a verified one (anyone could sign up with an unclaimed one).
     email: typeof user.email === 'string' && truthy(user.email_verified) ? user.email : undefined,

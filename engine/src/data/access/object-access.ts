@@ -36,6 +36,8 @@ export interface ObjectAccess {
   readonly transfer: boolean
   readonly readReach: RowReach
   readonly editReach: RowReach
+  /** Which records a delete reaches (a set may let a user delete more than edit, or less). */
+  readonly deleteReach: RowReach
   /** Fields the principal may read; every field when `everything`. */
   readonly readable: ReadonlySet<string>
   readonly editable: ReadonlySet<string>
@@ -43,8 +45,13 @@ export interface ObjectAccess {
   readonly everything: boolean
   /** The object's sharing rules; whom each reaches is decided per principal (row-access.ts). */
   readonly sharingRules: readonly SharingRuleNode[]
-  /** The row-level policies of the principal's sets that apply to them, by operation. */
+  /**
+   * The row-level policies of the principal's sets that apply to them, by operation: for
+   * select, update and delete those with a `using` (they narrow the rows); for insert and
+   * update those with a `check` or a `using` (the written record must satisfy one).
+   */
   readonly policies: Readonly<Record<RowOperation, readonly RowPolicyNode[]>>
+  readonly checks: Readonly<Record<'insert' | 'update', readonly RowPolicyNode[]>>
 }
 
 const noPolicies: Readonly<Record<RowOperation, readonly RowPolicyNode[]>> = Object.freeze({
@@ -62,9 +69,15 @@ export function objectAccess(registry: Registry, principal: Principal, name: str
     known = new Map()
     cache.set(registry, known)
   }
+  // Set and position names are free text in the data: JSON keeps one list from reading as another.
   const key = principal.admin
-    ? `*|${name}`
-    : `${principal.userId === '' ? '-' : '+'}${principal.permissionSets.join(',')}|${(principal.positions ?? []).join(',')}|${name}`
+    ? JSON.stringify(['*', name])
+    : JSON.stringify([
+        principal.userId === '',
+        principal.permissionSets,
+        principal.positions ?? [],
+        name,
+      ])
   let access = known.get(key)
   if (access === undefined) {
     access = principal.admin
@@ -92,11 +105,13 @@ export function fullAccess(object: ObjectNode, registry: Registry): ObjectAccess
     transfer: true,
     readReach: 'all',
     editReach: 'all',
+    deleteReach: 'all',
     readable: all,
     editable: writableFields,
     everything: true,
     sharingRules: [],
     policies: noPolicies,
+    checks: { insert: [], update: [] },
   })
 }
 
@@ -123,6 +138,8 @@ function compute(registry: Registry, principal: Principal, object: ObjectNode): 
   let transfer = false
   let readReach: RowReach = 'none'
   let editReach: RowReach = 'none'
+  let deleteReach: RowReach = 'none'
+  const checks: Record<'insert' | 'update', RowPolicyNode[]> = { insert: [], update: [] }
   const readable = new Set<string>()
   const editable = new Set<string>()
   const sets = effectiveSets(registry, principal)
@@ -139,7 +156,14 @@ function compute(registry: Registry, principal: Principal, object: ObjectNode): 
       if (policy.object !== object.name) continue
       if (policy.positions !== undefined && !policy.positions.some((p) => positions.has(p)))
         continue
-      for (const operation of policy.operations) policies[operation].push(policy)
+      for (const operation of policy.operations) {
+        // A policy without `using` narrows no read, update or delete: it only checks writes.
+        if (operation !== 'insert' && policy.using !== undefined) policies[operation].push(policy)
+        const checksWrites = policy.check !== undefined || policy.using !== undefined
+        if ((operation === 'insert' || operation === 'update') && checksWrites) {
+          checks[operation].push(policy)
+        }
+      }
     }
     const grant = set?.objects.get(object.name)
     if (set === undefined || grant === undefined) continue
@@ -159,14 +183,15 @@ function compute(registry: Registry, principal: Principal, object: ObjectNode): 
             : reachOf(grant.readScope)
       readReach = wider(readReach, reach)
     }
-    if (edits || grant.delete) {
-      const reach = grant.modifyAll
-        ? 'all'
-        : grant.writeScope === undefined
-          ? defaultWrite
-          : reachOf(grant.writeScope)
-      editReach = wider(editReach, reach)
-    }
+    const writeReach: RowReach = grant.modifyAll
+      ? 'all'
+      : grant.writeScope === undefined
+        ? defaultWrite
+        : reachOf(grant.writeScope)
+    // Edit and delete reach apart: a set granting delete on every record must not widen
+    // another set's edit on own records, nor the other way round.
+    if (edits) editReach = wider(editReach, writeReach)
+    if (grant.delete || grant.modifyAll) deleteReach = wider(deleteReach, writeReach)
     const named = set.fields.get(object.name)
     for (const field of object.fields.values()) {
       const explicit: FieldGrant | undefined = named?.get(field.name)
@@ -192,11 +217,13 @@ function compute(registry: Registry, principal: Principal, object: ObjectNode): 
     transfer,
     readReach,
     editReach: read ? editReach : 'none',
+    deleteReach: read ? deleteReach : 'none',
     readable,
     editable,
     everything: false,
     sharingRules: registry.sharingRules(object.name),
     policies: Object.freeze(policies),
+    checks: Object.freeze(checks),
   })
 }
 

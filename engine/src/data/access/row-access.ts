@@ -18,7 +18,7 @@
  *   const only = rowPredicate(access, principal, 'deal', 'read', 'sqlite') // `deal.owner_id = ?` or …
  */
 import { rowConditionFilter, type RowCondition } from '@objectos/metadata'
-import type { RowOperation } from '../../ir/permission-set-node.js'
+import type { RowOperation, RowPolicyNode } from '../../ir/permission-set-node.js'
 import type { SharingRuleNode } from '../../ir/sharing-rule-node.js'
 import type { Dialect } from '../connection/database.js'
 import { compileFilter } from '../query/compile-filter.js'
@@ -78,10 +78,10 @@ export function ownershipPredicate(
 ): SqlFragment | undefined {
   const reach = access.editReach
   const owned =
-    reach === 'all'
-      ? undefined
-      : !access.edit || reach === 'none' || principal.userId === ''
-        ? alwaysFalse
+    !access.edit || reach === 'none' || principal.userId === ''
+      ? alwaysFalse
+      : reach === 'all'
+        ? undefined
         : ownerPredicate(principal, qualifier, reach, dialect)
   const policies = access.policies.update
   if (policies.length === 0) return owned
@@ -103,7 +103,8 @@ function reachPredicate(
   mode: RowMode,
   dialect: Dialect,
 ): SqlFragment | undefined {
-  const reach = mode === 'read' ? access.readReach : access.editReach
+  const reach =
+    mode === 'read' ? access.readReach : mode === 'edit' ? access.editReach : access.deleteReach
   if (reach === 'all') return undefined
   const allowed = mode === 'read' ? access.read : mode === 'edit' ? access.edit : access.delete
   if (!allowed || principal.userId === '') return alwaysFalse
@@ -178,6 +179,19 @@ function manualSharesSql(
   // row and keep it from using them.
   const sql = dialect === 'postgres' ? `?? = any(array(${ids}))` : `?? in (${ids})`
   return fragment(sql, [`${qualifier}.id`, shares.table, access.object.name, principal.userId])
+}
+
+/** A policy's `using` as SQL over `qualifier` (TRUE without one). */
+export function policySql(
+  access: ObjectAccess,
+  principal: Principal,
+  policy: RowPolicyNode,
+  qualifier: string,
+  dialect: Dialect,
+): SqlFragment {
+  return policy.using === undefined
+    ? alwaysTrue
+    : conditionSql(access, principal, policy.using, qualifier, dialect)
 }
 
 /** A lowered CEL condition as SQL over `qualifier`, with the principal's values bound. */

@@ -1,7 +1,7 @@
 /**
  * The signed-in user as CEL expressions see it — `current_user` and its aliases `user`,
- * `os.user` and `ctx.user` (the spec's EvalUser): `id`, `email`, `name`, `positions` (with the
- * `everyone` anchor), `isPlatformAdmin`, `organizations` (the ids of the organizations the user
+ * `os.user` and `ctx.user` (the spec's EvalUser): `id`, `email` (only once verified), `positions`
+ * (with the `everyone` anchor), `isPlatformAdmin`, `organizations` (the ids of the organizations the user
  * is a member of) and `organizationRoles` (organization id → the role there: `owner`, `admin` or
  * `member`). Row conditions evaluate their user-only parts with it once per query; row-level
  * `check` expressions evaluate with it on the written record.
@@ -27,9 +27,11 @@ export function userContext(principal: Principal): Readonly<Record<string, unkno
   if (context === undefined) {
     const user = Object.freeze({
       id: principal.userId,
-      email: principal.email ?? null,
-      name: principal.name ?? null,
-      positions: Object.freeze([...(principal.positions ?? []), everyonePosition]),
+      // Only a verified address: an unverified one is absent, so a condition reading it is an
+      // error and admits no row (null would match every empty field). The display name is not
+      // bound at all: its user changes it at will, so no rule may trust it.
+      ...(principal.email === undefined ? {} : { email: principal.email }),
+      positions: Object.freeze([...new Set([...(principal.positions ?? []), everyonePosition])]),
       isPlatformAdmin: principal.admin,
       organizations: Object.freeze((principal.organizations ?? []).map((o) => o.id)),
       organizationRoles: Object.freeze(

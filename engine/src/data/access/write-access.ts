@@ -25,7 +25,7 @@ import type { Principal } from './principal.js'
 import type { Dialect } from '../connection/database.js'
 import { alwaysFalse, type SqlFragment } from '../query/sql-fragment.js'
 import type { Executor } from '../write/data-context.js'
-import { rowPredicate, type RowMode } from './row-access.js'
+import { policySql, rowPredicate, type RowMode } from './row-access.js'
 import { userContext } from './user-context.js'
 
 export function checkCreate(
@@ -87,32 +87,54 @@ export async function rowReachable(
 }
 
 /**
- * The row-level policies' `check` on the record a create or update writes (defaults applied,
- * the patch merged): when the principal's sets have policies for the operation, the record must
- * satisfy at least one of them.
+ * The row-level policies on a record a create or update has just written, in its transaction
+ * (a refusal rolls the write back): when the principal's sets have policies for the operation,
+ * the record must satisfy one of them — its `check`, evaluated on the record, or else its
+ * `using`, asked of the database on the row as stored, exactly as a read would filter it.
  */
-export function checkRowPolicies(
+export async function checkWrittenRow(
+  trx: Executor,
   registry: Registry,
   principal: Principal,
   object: ObjectNode,
   record: Readonly<Record<string, unknown>>,
   operation: 'create' | 'edit',
-): void {
+): Promise<void> {
   const access = objectAccess(registry, principal, object.name)
-  const policies = access.policies[operation === 'create' ? 'insert' : 'update']
+  const policies = access.checks[operation === 'create' ? 'insert' : 'update']
   if (policies.length === 0) return
   const variables = { ...record, ...userContext(principal) }
-  const satisfied = policies.some((policy) => {
-    if (policy.check === undefined) return true
-    try {
-      return policy.check.evaluate(variables) === true
-    } catch {
-      return false
+  for (const policy of policies) {
+    if (policy.check !== undefined) {
+      try {
+        if (policy.check.evaluate(variables) === true) return
+      } catch {
+        // An error satisfies nothing.
+      }
+      continue
     }
-  })
-  if (!satisfied) {
-    throw RowPolicyDenied.create(operation, object.name, policies.map((p) => p.name).join(', '))
+    const predicate = policySql(access, principal, policy, object.table, trx.dialect)
+    const found = (await trx
+      .knex(object.table)
+      .select('id')
+      .where('id', String(record.id))
+      .whereRaw(`(${predicate.sql})`, predicate.bindings as never[])
+      .first()) as unknown
+    if (found !== undefined) return
   }
+  throw RowPolicyDenied.create(operation, object.name, policies.map((p) => p.name).join(', '))
+}
+
+/** Whether a create must run in a transaction for the policies' check on the row it writes. */
+export function checksWrites(
+  registry: Registry,
+  principal: Principal | undefined,
+  object: ObjectNode,
+): boolean {
+  return (
+    principal !== undefined &&
+    objectAccess(registry, principal, object.name).checks.insert.length > 0
+  )
 }
 
 /**

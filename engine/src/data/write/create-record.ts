@@ -6,7 +6,7 @@
 import { ValidationFailed } from '@objectos/errors'
 import { uniqueViolationAsValidation } from '../unique-violation.js'
 import { checkReferencesAndUnique } from './check-references.js'
-import { checkCreate, checkRowPolicies, maskRecord } from '../access/write-access.js'
+import { checkCreate, checkWrittenRow, checksWrites, maskRecord } from '../access/write-access.js'
 import type { DataContext } from './data-context.js'
 import { newRecordId } from './new-record-id.js'
 import { nextAutonumber } from './next-autonumber.js'
@@ -44,8 +44,9 @@ export async function createRecord(
       record[field.name] = field.summary.fn === 'count' || field.summary.fn === 'sum' ? 0 : null
     }
   }
-  if (principal !== undefined) checkRowPolicies(registry, principal, object, record, 'create')
-  const transactional = needsTransaction(registry, object, changed, hooks, 'Create')
+  const transactional =
+    needsTransaction(registry, object, changed, hooks, 'Create') ||
+    checksWrites(registry, principal, object)
   try {
     return await inTransaction(env, transactional, async (trx) => {
       if (transactional) {
@@ -68,6 +69,9 @@ export async function createRecord(
       const payload = { object, record, previous: undefined, trx, context }
       await hooks.emit('beforeCreate', payload)
       await trx.knex(object.table).insert(encodeColumns(object, record, object.fields.keys(), trx))
+      if (principal !== undefined) {
+        await checkWrittenRow(trx, registry, principal, object, record, 'create')
+      }
       await hooks.emit('afterCreate', payload)
       await recomputeSummaries(trx, registry, object.name, [record], stamp)
       const created = completeRecord(object, record)

@@ -9,7 +9,7 @@ import { uniqueViolationAsValidation } from '../unique-violation.js'
 import { checkReferencesAndUnique } from './check-references.js'
 import {
   checkChange,
-  checkRowPolicies,
+  checkWrittenRow,
   maskRecord,
   writeLoadPredicate,
 } from '../access/write-access.js'
@@ -52,7 +52,6 @@ export async function updateRecord(
         throw VersionConflict.create(object.name, id, options.expectedVersion)
       }
       const { record, changed } = prepareRecord(object, patch, previous, context, now)
-      if (principal !== undefined) checkRowPolicies(registry, principal, object, record, 'edit')
       const errors = await checkReferencesAndUnique(
         trx,
         registry,
@@ -80,6 +79,9 @@ export async function updateRecord(
         .update(encodeColumns(object, record, columns, trx))
       if (count !== 1)
         throw VersionConflict.create(object.name, id, options.expectedVersion ?? version)
+      if (principal !== undefined) {
+        await checkWrittenRow(trx, registry, principal, object, { ...record, id }, 'edit')
+      }
       await hooks.emit('afterUpdate', payload)
       await recomputeSummaries(trx, registry, object.name, [previous, record], now.toISOString())
       const updated = completeRecord(object, record)

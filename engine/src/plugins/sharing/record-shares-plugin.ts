@@ -9,7 +9,8 @@
  * - only someone who may edit the record through ownership — its owner, those above the owner
  *   in the hierarchy, holders of modify-all, administrators, the system — may share it, change
  *   a share of it or take one back; a share cannot be passed on by its recipient;
- * - when a record is deleted, its shares go with it.
+ * - when a record is deleted, or changes owner, its shares go with it (a new owner shares
+ *   afresh); a share of an object the app no longer has can always be deleted.
  *
  * @example
  *   createKernel(registry, [dataPlugin({ db }), recordSharesPlugin()])
@@ -27,25 +28,39 @@ export function recordSharesPlugin(): Plugin {
     name: 'record-shares',
     dependencies: ['data'],
     init(ctx) {
-      const guard = (payload: RecordHookPayload) =>
-        payload.object.name === shareObject ? checkShare(ctx.registry, payload) : undefined
-      ctx.hooks.on('beforeCreate', guard)
-      ctx.hooks.on('beforeUpdate', guard)
-      ctx.hooks.on('beforeDelete', guard)
+      const guard = (removing: boolean) => (payload: RecordHookPayload) =>
+        payload.object.name === shareObject
+          ? checkShare(ctx.registry, payload, removing)
+          : undefined
+      ctx.hooks.on('beforeCreate', guard(false))
+      ctx.hooks.on('beforeUpdate', guard(false))
+      ctx.hooks.on('beforeDelete', guard(true))
       ctx.hooks.on('afterDelete', ({ object, record, trx }) =>
         dropShares(ctx.registry, object.name, record, trx),
+      )
+      // A new owner starts afresh: the old owner's shares would outlive their right to revoke.
+      ctx.hooks.on('afterUpdate', ({ object, record, previous, trx }) =>
+        previous !== undefined && previous.owner_id !== record.owner_id
+          ? dropShares(ctx.registry, object.name, record, trx)
+          : undefined,
       )
     },
   })
 }
 
-async function checkShare(registry: RegistryHolder, payload: RecordHookPayload): Promise<void> {
+async function checkShare(
+  registry: RegistryHolder,
+  payload: RecordHookPayload,
+  removing: boolean,
+): Promise<void> {
   const { record, previous, trx, context } = payload
   const current = registry.current()
-  for (const share of previous === undefined ? [record] : [previous, record]) {
+  for (const share of previous === undefined || removing ? [record] : [previous, record]) {
     const objectName = String(share.object_name)
     const recordId = String(share.record_id)
     const target = current.objects.get(objectName)
+    // A share of an object the app no longer has shares nothing; taking it away is always fine.
+    if (removing && (target === undefined || context.principal === undefined)) continue
     if (target === undefined || objectName === shareObject) {
       throw ValidationFailed.withFields(
         [

@@ -120,6 +120,30 @@ describe('engine support: permission sets', () => {
     expect(check(set)).toEqual([])
   })
 
+  it('refuses a policy that narrows no row: select, update or delete without using', () => {
+    const set = lines(
+      'name: sales',
+      'objects: {}',
+      'rowLevelSecurity:',
+      '  - { name: a, object: account, operation: select }', // 4:44
+      '  - { name: b, object: account, operation: all, check: "true" }',
+      '  - { name: c, object: account, operation: insert, check: "true" }',
+      '  - { name: d, object: account, operation: all }', // 7:44
+      '  - { name: e, object: account, operation: delete, check: "true" }', // 8:44
+    )
+    const diagnostics = found(set)
+    expect(diagnostics.map((d) => `${d.line}:${d.column} ${d.code}`)).toEqual([
+      '4:44 OOS_SUPPORT_PERMISSION_KEY',
+      '7:44 OOS_SUPPORT_PERMISSION_KEY',
+      '8:44 OOS_SUPPORT_PERMISSION_KEY',
+    ])
+    expect(diagnostics[0]).toMatchObject({
+      message:
+        '"operation: select without "using"" on row-level policy 1 of permission set "sales" is not supported by this version of ObjectOS',
+      hint: expect.stringContaining('add one'),
+    })
+  })
+
   it('refuses top-level keys the access layer would ignore, at the key, with a hint', () => {
     const set = lines(
       'name: sales',
@@ -157,6 +181,7 @@ describe('engine support: permission sets', () => {
       '    operation: select',
       '    priority: 10', // 8:5
       '    roles: []',
+      '    using: "true"',
     )
     const [diagnostic, ...rest] = found(set)
     expect(rest).toEqual([])

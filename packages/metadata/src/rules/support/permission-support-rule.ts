@@ -15,7 +15,12 @@ import { declaredName } from '../build-symbol-table.js'
 import type { Rule, RuleContext } from '../rule-context.js'
 import { asArray, entriesOf, get } from '../value-guards.js'
 import { declaresSomething, isHonouredKey, isHonouredValue } from './honoured-keys.js'
-import { recordScopeHint, unsupportedKeyHint, wildcardObjectHint } from './unsupported-key-hints.js'
+import {
+  policyUsingHint,
+  recordScopeHint,
+  unsupportedKeyHint,
+  wildcardObjectHint,
+} from './unsupported-key-hints.js'
 
 export const permissionSupportRule: Rule = (ctx) => {
   if (ctx.doc.kind !== 'permission') return
@@ -38,6 +43,14 @@ export const permissionSupportRule: Rule = (ctx) => {
     for (const [key, value] of entriesOf(policy)) {
       if (isHonouredKey('rowPolicy', key) || !declaresSomething(value)) continue
       refuse(ctx, ['rowLevelSecurity', i, key], 'key', key, where, unsupportedKeyHint('other', key))
+    }
+    // Without `using` a policy narrows no row: for select, update or delete it would do nothing.
+    const operation = get(policy, 'operation')
+    const narrows = operation === 'select' || operation === 'update' || operation === 'delete'
+    const checks = declaresSomething(get(policy, 'check'))
+    if (!declaresSomething(get(policy, 'using')) && (narrows || (operation === 'all' && !checks))) {
+      const what = `operation: ${String(operation)} without "using"`
+      refuse(ctx, ['rowLevelSecurity', i, 'operation'], 'value', what, where, policyUsingHint)
     }
   })
   for (const [field, grant] of entriesOf(get(ctx.doc.value, 'fields'))) {

@@ -124,3 +124,7 @@ export const sharingRecipientHint =
 /** For `delegatable` on a position. */
 export const delegatableHint =
   'delegated administration is not built yet; only administrators assign positions — remove it'
+
+/** For a row-level policy that would narrow nothing. */
+export const policyUsingHint =
+  'a policy narrows the rows it reaches by its "using" condition: add one, or make it an "insert" policy with a "check"'
