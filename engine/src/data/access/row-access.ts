@@ -205,13 +205,19 @@ function conditionSql(
   const filter = rowConditionFilter(condition, (source) => userValue(principal, source))
   if (filter === true) return alwaysTrue
   if (filter === false) return alwaysFalse
-  return (
-    compileFilter(
-      { registry: access.registry, dialect, alias: qualifier },
-      access.object,
-      filter,
-    ) ?? alwaysTrue
-  )
+  try {
+    return (
+      compileFilter(
+        { registry: access.registry, dialect, alias: qualifier },
+        access.object,
+        filter,
+      ) ?? alwaysTrue
+    )
+  } catch {
+    // A user value the field cannot hold (a timestamp against a date, text against a number)
+    // matches no row, as a CEL error would: it fails closed, and never blames the caller.
+    return alwaysFalse
+  }
 }
 
 /** One part of the row predicate, named, for explaining which part admits a record. */
