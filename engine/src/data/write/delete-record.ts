@@ -110,13 +110,19 @@ async function clearReferences(
         'id',
         rows.map((row) => row.id as string),
       )
-      .update({ [column]: null, updated_at: now, version: trx.knex.raw('?? + 1', ['version']) })
+      .update({
+        [column]: null,
+        updated_at: now,
+        updated_by: context.userId ?? null,
+        version: trx.knex.raw('?? + 1', ['version']),
+      })
     for (const row of rows) {
       const previous = decodeRow(child, row, trx.dialect)
       const record = {
         ...previous,
         [field]: null,
         updated_at: now,
+        updated_by: context.userId ?? null,
         version: Number(previous.version) + 1,
       }
       await env.hooks.emit('afterUpdate', { object: child, record, previous, trx, context })

@@ -173,7 +173,10 @@ describe.each(dialects)('the audit trail on %s', (dialect) => {
     const note = kernel.registry.current().object('note')
     const left = await db.knex(note.table).whereNotNull('project').count({ n: '*' })
     expect(Number(left[0]?.n)).toBe(0)
-    expect((await data.get('note', String(first.id)))?.version).toBe(2)
+    expect(await data.get('note', String(first.id))).toMatchObject({
+      version: 2,
+      updated_by: 'user-ann',
+    })
     const updates = await db
       .knex(kernel.registry.current().object('sys_audit_event').table)
       .where({ object_name: 'note', action: 'update' })
