@@ -3,14 +3,12 @@
  * writes, edit and delete reach kept apart, an unverified email, an owner change dropping manual
  * shares, and free-text set names that must not collide in the access cache.
  */
-import { randomBytes } from 'node:crypto'
 import { ObjectAccessDenied, RecordAccessDenied } from '@objectos/errors'
 import type { SourceFile } from '@objectos/metadata'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { openApp, type App } from '../../boot/open-app.js'
-import { dialects, postgresTestUrl } from '../../testing/test-database.js'
-import type { DataContext } from '../write/data-context.js'
-import { loadPrincipal } from './load-principal.js'
+import { dialects } from '../../testing/test-database.js'
+import { closeTestApp, principalsOf, testDatabase } from './testing/access-fixture-parts.js'
 
 const files: readonly SourceFile[] = [
   { path: 'objectos.yaml', content: 'name: merging_test\n' },
@@ -76,12 +74,8 @@ describe.each(dialects)('how access rules combine on %s', (dialect) => {
   let app: App
   const ids: Record<string, string> = {}
   const users = {} as Record<User, string>
-  const schema = `merging_${randomBytes(4).toString('hex')}`
-  const as = async (user: User): Promise<DataContext> => {
-    const principal = await loadPrincipal(app.db, users[user])
-    if (principal === undefined) throw new Error(`${user} is not active`)
-    return { door: 'test', userId: principal.userId, principal }
-  }
+  const where = testDatabase(dialect, 'merging')
+  const as = (user: User) => principalsOf(app, users).as(user)
   const names = async (user: User) =>
     (await app.records.find('deal', { sort: ['name'] }, await as(user))).records.map((r) => r.name)
   const failure = (promise: Promise<unknown>) =>
@@ -91,12 +85,7 @@ describe.each(dialects)('how access rules combine on %s', (dialect) => {
     )
 
   beforeAll(async () => {
-    app = await openApp({
-      files,
-      ...(dialect === 'sqlite'
-        ? { databaseUrl: ':memory:' }
-        : { databaseUrl: postgresTestUrl, schema }),
-    })
+    app = await openApp({ files, ...where.options })
     const people: Record<User, { sets: string[]; verified?: boolean }> = {
       ann: { sets: [] },
       bea: { sets: ['regional', 'writer'] },
@@ -138,10 +127,7 @@ describe.each(dialects)('how access rules combine on %s', (dialect) => {
       ).id as string
     }
   })
-  afterAll(async () => {
-    if (dialect === 'postgres') await app.db.knex.raw('drop schema if exists ?? cascade', [schema])
-    await app.close()
-  })
+  afterAll(() => closeTestApp(app, where))
 
   it('binds a set assigned to the everyone position, and applies a policy naming everyone', async () => {
     // ann holds nothing herself: everyone_emea reaches her through the everyone position.

@@ -13,15 +13,13 @@
  *   const alice = await fixture().principal('alice')
  *   await fixture().app.records.find('project', {}, { door: 'test', principal: alice })
  */
-import { randomBytes } from 'node:crypto'
 import type { SourceFile } from '@objectos/metadata'
 import { afterAll, beforeAll } from 'vitest'
 import { openApp, type App } from '../../../boot/open-app.js'
 import type { Plugin } from '../../../runtime/define-plugin.js'
-import { postgresTestUrl } from '../../../testing/test-database.js'
 import type { Dialect } from '../../connection/database.js'
 import type { DataContext } from '../../write/data-context.js'
-import { loadPrincipal } from '../load-principal.js'
+import { closeTestApp, principalsOf, testDatabase } from './access-fixture-parts.js'
 import type { Principal } from '../principal.js'
 
 export const accessFiles: readonly SourceFile[] = [
@@ -143,13 +141,11 @@ export function useAccessApp(
   plugins: readonly Plugin[] = [],
 ): () => AccessFixture {
   let fixture: AccessFixture | undefined
-  const schema = `access_${randomBytes(4).toString('hex')}`
+  const where = testDatabase(dialect, 'access')
   beforeAll(async () => {
     const app = await openApp({
       files: accessFiles,
-      ...(dialect === 'sqlite'
-        ? { databaseUrl: ':memory:' }
-        : { databaseUrl: postgresTestUrl, schema }),
+      ...where.options,
       plugins,
     })
     const { records } = app
@@ -201,28 +197,16 @@ export function useAccessApp(
     await make('tAB', 'task', { title: 'Alice in B', project: ids.pB, owner_id: userIds.alice })
     await make('tB', 'task', { title: 'Task in B', project: ids.pB, owner_id: userIds.bob })
     await make('m1', 'memo', { text: 'shared note', owner_id: userIds.carol })
-    const principal = async (name: UserName): Promise<Principal> => {
-      const found = await loadPrincipal(app.db, userIds[name])
-      if (found === undefined) throw new Error(`${name} is not an active user`)
-      return found
-    }
     fixture = {
       app,
       userIds,
       ids,
-      principal,
-      as: async (name) => {
-        const found = await principal(name)
-        return { door: 'test', userId: found.userId, principal: found }
-      },
+      ...principalsOf(app, userIds),
     }
   })
   afterAll(async () => {
     if (fixture === undefined) return
-    if (dialect === 'postgres') {
-      await fixture.app.db.knex.raw('drop schema if exists ?? cascade', [schema])
-    }
-    await fixture.app.close()
+    await closeTestApp(fixture.app, where)
   })
   return () => {
     if (fixture === undefined) throw new Error('the access test app is not open yet')

@@ -15,15 +15,13 @@
  *   const fixture = useOrganizationApp(dialect)
  *   await fixture().app.records.find('project', {}, await fixture().as('alice'))
  */
-import { randomBytes } from 'node:crypto'
 import type { SourceFile } from '@objectos/metadata'
 import { afterAll, beforeAll } from 'vitest'
 import { openApp, type App } from '../../../boot/open-app.js'
 import type { Identity } from '../../../identity/create-identity.js'
-import { postgresTestUrl } from '../../../testing/test-database.js'
 import type { Dialect } from '../../connection/database.js'
 import type { DataContext } from '../../write/data-context.js'
-import { loadPrincipal } from '../load-principal.js'
+import { closeTestApp, principalsOf, testDatabase } from './access-fixture-parts.js'
 import type { Principal } from '../principal.js'
 
 export const organizationFiles: readonly SourceFile[] = [
@@ -90,13 +88,11 @@ export interface OrganizationFixture {
 
 export function useOrganizationApp(dialect: Dialect): () => OrganizationFixture {
   let fixture: OrganizationFixture | undefined
-  const schema = `tenants_${randomBytes(4).toString('hex')}`
+  const where = testDatabase(dialect, 'tenants')
   beforeAll(async () => {
     const app = await openApp({
       files: organizationFiles,
-      ...(dialect === 'sqlite'
-        ? { databaseUrl: ':memory:' }
-        : { databaseUrl: postgresTestUrl, schema }),
+      ...where.options,
       identity: { env: {} },
     })
     const identity = app.kernel.services.get<Identity>('identity')
@@ -171,30 +167,18 @@ export function useOrganizationApp(dialect: Dialect): () => OrganizationFixture 
     await make('budget', 'ab', organizations.acme)
     await make('budget', 'gb', organizations.globex)
 
-    const principal = async (name: TenantUser): Promise<Principal> => {
-      const found = await loadPrincipal(app.db, userIds[name])
-      if (found === undefined) throw new Error(`${name} is not an active user`)
-      return found
-    }
     fixture = {
       app,
       userIds,
       organizations,
       ids,
       auth,
-      principal,
-      as: async (name) => {
-        const found = await principal(name)
-        return { door: 'test', userId: found.userId, principal: found }
-      },
+      ...principalsOf(app, userIds),
     }
   })
   afterAll(async () => {
     if (fixture === undefined) return
-    if (dialect === 'postgres') {
-      await fixture.app.db.knex.raw('drop schema if exists ?? cascade', [schema])
-    }
-    await fixture.app.close()
+    await closeTestApp(fixture.app, where)
   })
   return () => {
     if (fixture === undefined) throw new Error('the organization test app is not open yet')

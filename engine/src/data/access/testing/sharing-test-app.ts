@@ -18,15 +18,13 @@
  *   const fixture = useSharingApp(dialect)
  *   await fixture().app.records.find('deal', {}, await fixture().as('fin'))
  */
-import { randomBytes } from 'node:crypto'
 import type { SourceFile } from '@objectos/metadata'
 import { afterAll, beforeAll } from 'vitest'
 import { openApp, type App } from '../../../boot/open-app.js'
 import type { Plugin } from '../../../runtime/define-plugin.js'
-import { postgresTestUrl } from '../../../testing/test-database.js'
 import type { Dialect } from '../../connection/database.js'
 import type { DataContext } from '../../write/data-context.js'
-import { loadPrincipal } from '../load-principal.js'
+import { closeTestApp, principalsOf, testDatabase } from './access-fixture-parts.js'
 import type { Principal } from '../principal.js'
 
 export const sharingFiles: readonly SourceFile[] = [
@@ -202,13 +200,11 @@ export function useSharingApp(
   plugins: readonly Plugin[] = [],
 ): () => SharingFixture {
   let fixture: SharingFixture | undefined
-  const schema = `sharing_${randomBytes(4).toString('hex')}`
+  const where = testDatabase(dialect, 'sharing')
   beforeAll(async () => {
     const app = await openApp({
       files: sharingFiles,
-      ...(dialect === 'sqlite'
-        ? { databaseUrl: ':memory:' }
-        : { databaseUrl: postgresTestUrl, schema }),
+      ...where.options,
       plugins,
     })
     const { records } = app
@@ -258,28 +254,16 @@ export function useSharingApp(
     await deal('d5', 'cap', { name: 'D5', stage: 'open', amount: 900, region: 'emea' })
     await deal('d6', 'cap', { name: 'D6', stage: 'open', amount: 5000, region: 'emea' })
     ids.b1 = (await records.create('bulletin', { text: 'hello' })).id as string
-    const principal = async (name: SharingUser): Promise<Principal> => {
-      const found = await loadPrincipal(app.db, userIds[name])
-      if (found === undefined) throw new Error(`${name} is not an active user`)
-      return found
-    }
     fixture = {
       app,
       userIds,
       ids,
-      principal,
-      as: async (name) => {
-        const found = await principal(name)
-        return { door: 'test', userId: found.userId, principal: found }
-      },
+      ...principalsOf(app, userIds),
     }
   })
   afterAll(async () => {
     if (fixture === undefined) return
-    if (dialect === 'postgres') {
-      await fixture.app.db.knex.raw('drop schema if exists ?? cascade', [schema])
-    }
-    await fixture.app.close()
+    await closeTestApp(fixture.app, where)
   })
   return () => {
     if (fixture === undefined) throw new Error('the sharing test app is not open yet')
