@@ -13,7 +13,7 @@ import type {
   RowOperation,
   RowPolicyNode,
 } from '../ir/permission-set-node.js'
-import { compileProgram, expressionSource } from './compile-program.js'
+import { expressionSource } from './compile-program.js'
 import { lowerCondition } from './lower-condition.js'
 
 type Def = Readonly<Record<string, unknown>>
@@ -79,7 +79,7 @@ function compilePolicy(policy: Def, fieldsOf: FieldsOf, file: string): RowPolicy
   const object = String(policy.object)
   const operation = String(policy.operation)
   const using = expressionSource(policy.using)
-  // Without its own `check`, a write is checked against `using`, in SQL, on the row written.
+  // A write is checked in SQL, on the row written, against `check` — or `using` without one.
   const check = expressionSource(policy.check)
   const fields = fieldsOf(object) ?? new Set<string>()
   return Object.freeze({
@@ -92,7 +92,10 @@ function compilePolicy(policy: Def, fieldsOf: FieldsOf, file: string): RowPolicy
       using === undefined
         ? undefined
         : lowerCondition(using, 'bare', fields, `policy ${String(policy.name)} in ${file}`),
-    check: check === undefined ? undefined : compileProgram(check),
+    check:
+      check === undefined
+        ? undefined
+        : lowerCondition(check, 'bare', fields, `policy ${String(policy.name)} in ${file}`),
     positions: Array.isArray(policy.positions)
       ? Object.freeze(policy.positions.map(String))
       : undefined,

@@ -4,7 +4,6 @@
  * allowed.
  */
 import type { RowCondition } from '@objectos/metadata'
-import type { Program } from './program.js'
 
 /** How far a grant reaches over records: the user's own, theirs and their reports', or all. */
 export type RecordScope = 'own' | 'own_and_reports' | 'org'
@@ -45,10 +44,10 @@ export interface RowPolicyNode {
   /** Lowered from CEL; undefined for an insert-only policy without one. */
   readonly using: RowCondition | undefined
   /**
-   * Evaluated on the record written (insert, update). Without it, the written row must match
-   * `using`, checked in SQL like a read.
+   * What a record written (insert, update) must satisfy, lowered from CEL like `using` and asked
+   * of the database on the row as stored. Without it, the written row must match `using`.
    */
-  readonly check: Program | undefined
+  readonly check: RowCondition | undefined
   /** The positions the policy applies to; undefined: every holder of the set. */
   readonly positions: readonly string[] | undefined
 }

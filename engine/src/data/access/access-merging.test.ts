@@ -62,13 +62,21 @@ rowLevelSecurity:
 rowLevelSecurity:
   - { name: not_past, object: deal, operation: all, using: close_date >= today() }
 `,
+    dated_check: `objects:
+  deal: { allowRead: true, allowCreate: true, readScope: own }
+rowLevelSecurity:
+  - name: dated
+    object: deal
+    operation: insert
+    check: "close_date >= today() && region in ['emea', 'apac']"
+`,
   }).map(([name, body]) => ({
     path: `permissions/${name.replace(',', '_')}.permission.yaml`,
     content: `name: ${name.replace(',', '_')}\n${body}`,
   })),
 ]
 
-type User = 'ann' | 'bea' | 'cy' | 'dot' | 'eve' | 'fay' | 'gus' | 'hal' | 'ivy'
+type User = 'ann' | 'bea' | 'cy' | 'dot' | 'eve' | 'fay' | 'gus' | 'hal' | 'ivy' | 'jo'
 
 describe.each(dialects)('how access rules combine on %s', (dialect) => {
   let app: App
@@ -97,6 +105,7 @@ describe.each(dialects)('how access rules combine on %s', (dialect) => {
       gus: { sets: ['regional', 'rep'] },
       hal: { sets: ['future'] },
       ivy: { sets: ['mismatched'] },
+      jo: { sets: ['dated_check'] },
     }
     for (const [name, { sets, verified }] of Object.entries(people)) {
       const user = await app.records.create('sys_user', {
@@ -195,6 +204,30 @@ describe.each(dialects)('how access rules combine on %s', (dialect) => {
     expect(await app.records.find('deal', { filter: { name: 'Past' } })).toMatchObject({
       records: [],
     })
+  })
+
+  it('checks a written row against an explicit check as the database sees it, dates included', async () => {
+    const jo = await as('jo')
+    const ahead = await app.records.create(
+      'deal',
+      { name: 'Dated', close_date: '2099-01-01', region: 'emea' },
+      jo,
+    )
+    expect(ahead.close_date).toBe('2099-01-01')
+    for (const [close_date, region] of [
+      ['2000-01-01', 'emea'],
+      ['2099-01-01', 'amer'],
+      ['2099-01-01', null],
+    ] as const) {
+      const refused = await failure(
+        app.records.create('deal', { name: 'Undated', close_date, region }, jo),
+      )
+      expect((refused as { code?: string }).code).toBe('OOS_ACCESS_POLICY_DENIED')
+    }
+    expect(await app.records.find('deal', { filter: { name: 'Undated' } })).toMatchObject({
+      records: [],
+    })
+    await app.records.delete('deal', ahead.id as string)
   })
 
   it('matches no row, rather than failing the read, when a user value does not fit the field', async () => {

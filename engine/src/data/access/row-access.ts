@@ -181,17 +181,18 @@ function manualSharesSql(
   return fragment(sql, [`${qualifier}.id`, shares.table, access.object.name, principal.userId])
 }
 
-/** A policy's `using` as SQL over `qualifier` (TRUE without one). */
-export function policySql(
+/** What a row a policy's holder writes must match: its `check`, or else its `using`. */
+export function policyCheckSql(
   access: ObjectAccess,
   principal: Principal,
   policy: RowPolicyNode,
   qualifier: string,
   dialect: Dialect,
 ): SqlFragment {
-  return policy.using === undefined
+  const condition = policy.check ?? policy.using
+  return condition === undefined
     ? alwaysTrue
-    : conditionSql(access, principal, policy.using, qualifier, dialect)
+    : conditionSql(access, principal, condition, qualifier, dialect)
 }
 
 /** A lowered CEL condition as SQL over `qualifier`, with the principal's values bound. */

@@ -23,10 +23,9 @@ import type { Registry } from '../../registry/registry.js'
 import { objectAccess, type ObjectAccess } from './object-access.js'
 import type { Principal } from './principal.js'
 import type { Dialect } from '../connection/database.js'
-import { alwaysFalse, type SqlFragment } from '../query/sql-fragment.js'
+import { alwaysFalse, orAll, type SqlFragment } from '../query/sql-fragment.js'
 import type { Executor } from '../write/data-context.js'
-import { policySql, rowPredicate, type RowMode } from './row-access.js'
-import { userContext } from './user-context.js'
+import { policyCheckSql, rowPredicate, type RowMode } from './row-access.js'
 
 export function checkCreate(
   registry: Registry,
@@ -89,8 +88,8 @@ export async function rowReachable(
 /**
  * The row-level policies on a record a create or update has just written, in its transaction
  * (a refusal rolls the write back): when the principal's sets have policies for the operation,
- * the record must satisfy one of them — its `check`, evaluated on the record, or else its
- * `using`, asked of the database on the row as stored, exactly as a read would filter it.
+ * the row as stored must satisfy one of them — its `check`, or else its `using` — asked of the
+ * database, so it agrees with what a read of that row would see (types, dates, collation).
  */
 export async function checkWrittenRow(
   trx: Executor,
@@ -103,25 +102,16 @@ export async function checkWrittenRow(
   const access = objectAccess(registry, principal, object.name)
   const policies = access.checks[operation === 'create' ? 'insert' : 'update']
   if (policies.length === 0) return
-  const variables = { ...record, ...userContext(principal) }
-  for (const policy of policies) {
-    if (policy.check !== undefined) {
-      try {
-        if (policy.check.evaluate(variables) === true) return
-      } catch {
-        // An error satisfies nothing.
-      }
-      continue
-    }
-    const predicate = policySql(access, principal, policy, object.table, trx.dialect)
-    const found = (await trx
-      .knex(object.table)
-      .select('id')
-      .where('id', String(record.id))
-      .whereRaw(`(${predicate.sql})`, predicate.bindings as never[])
-      .first()) as unknown
-    if (found !== undefined) return
-  }
+  const passes = orAll(
+    policies.map((policy) => policyCheckSql(access, principal, policy, object.table, trx.dialect)),
+  )
+  const found = (await trx
+    .knex(object.table)
+    .select('id')
+    .where('id', String(record.id))
+    .whereRaw(`(${passes.sql})`, passes.bindings as never[])
+    .first()) as unknown
+  if (found !== undefined) return
   throw RowPolicyDenied.create(operation, object.name, policies.map((p) => p.name).join(', '))
 }
 

@@ -431,3 +431,38 @@ describe('lowerRowCondition: refusals', () => {
     expect(refusal(source).reason).toBe('the expression does not parse: Exceeded maxDepth (250)')
   })
 })
+
+describe('lowerRowCondition: user maps', () => {
+  it('lowers a user map indexed by a field, compared either way round or with `in`', () => {
+    const roles = { kind: 'user', source: 'current_user.organizationRoles' } as const
+    expect(bare("current_user.organizationRoles[region] in ['owner', 'admin']")).toEqual({
+      kind: 'keyed',
+      field: 'region',
+      map: roles.source,
+      op: 'in',
+      value: lit(['owner', 'admin']),
+    })
+    expect(bare("'owner' == current_user.organizationRoles[region]")).toEqual({
+      kind: 'keyed',
+      field: 'region',
+      map: roles.source,
+      op: 'eq',
+      value: lit('owner'),
+    })
+    expect(record('record.region in current_user.organizationRoles')).toEqual(
+      cmp('region', 'in', roles),
+    )
+  })
+
+  it('refuses an indexed map compared with a field, or with an operand that cannot be ordered', () => {
+    expect(refusal('current_user.limits[record.region] < record.amount').reason).toBe(
+      'a field compared with another field cannot become a row filter',
+    )
+    expect(refusal('current_user.limits[record.region] < null').reason).toBe(
+      'null can only be compared with == and !=',
+    )
+    expect(refusal("current_user.roles[record.region] in 'owner'").reason).toBe(
+      '`in` needs a list on its right',
+    )
+  })
+})

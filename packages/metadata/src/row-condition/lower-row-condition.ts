@@ -5,7 +5,10 @@
  *
  * - `&&`, `||`, `!`, parentheses, `true` and `false`;
  * - a field compared (`==`, `!=`, `<`, `<=`, `>`, `>=`) with an operand, on either side;
- * - a field `in` a literal list or a user operand (`!(field in …)` stays a `not`);
+ * - a field `in` a literal list or a user operand (`!(field in …)` stays a `not`); a user map
+ *   on the right of `in` is its keys, as in CEL;
+ * - a user map indexed by a field, compared with or `in` an operand
+ *   (`current_user.organizationRoles[organization_id] in ['owner', 'admin']`);
  * - `field == null`, `field != null`, `has(record.field)` (set and not null), and a field alone
  *   (`record.done` is `record.done == true`; `!record.done` is `record.done == false`, which like
  *   CEL leaves out rows where the field is empty);
@@ -214,6 +217,13 @@ function chain(node: ASTNode, op: '&&' | '||'): ASTNode[] {
 
 function lowerComparison(l: Lowering, node: ASTNode, op: RowCompareOp): RowCondition {
   const [left, right] = node.args as [ASTNode, ASTNode]
+  const leftKey = keyedOf(l, left)
+  const rightKey = keyedOf(l, right)
+  if (leftKey !== undefined && rightKey !== undefined) {
+    throw new Refusal('two maps indexed by fields cannot be compared in a row filter', node)
+  }
+  if (leftKey !== undefined) return keyedWith(l, leftKey, op, right)
+  if (rightKey !== undefined) return keyedWith(l, rightKey, flipped[op], left)
   const leftField = fieldOf(l, left)
   const rightField = fieldOf(l, right)
   if (leftField !== undefined && rightField !== undefined) {
@@ -225,6 +235,11 @@ function lowerComparison(l: Lowering, node: ASTNode, op: RowCompareOp): RowCondi
 }
 
 function compareWith(l: Lowering, field: string, op: RowCompareOp, node: ASTNode): RowCondition {
+  return compare(field, op, comparableOperand(l, op, node))
+}
+
+/** The operand of an ordering or equality, refused when a literal cannot be compared so. */
+function comparableOperand(l: Lowering, op: RowCompareOp, node: ASTNode): RowOperand {
   const value = operandOf(l, node)
   if (value.kind === 'literal') {
     const ordered = op !== 'eq' && op !== 'ne'
@@ -238,11 +253,41 @@ function compareWith(l: Lowering, field: string, op: RowCompareOp, node: ASTNode
       throw new Refusal('true and false can only be compared with == and !=', node)
     }
   }
-  return compare(field, op, value)
+  return value
+}
+
+/** A user map indexed by a field: `current_user.organizationRoles[organization_id]`. */
+interface Keyed {
+  readonly field: string
+  readonly map: string
+}
+
+function keyedOf(l: Lowering, node: ASTNode): Keyed | undefined {
+  if (node.op !== '[]') return undefined
+  const [map, key] = node.args as [ASTNode, ASTNode]
+  const field = fieldOf(l, key)
+  if (field === undefined) return undefined
+  const reads = readsOf(l, map)
+  if (reads.row !== undefined || reads.unknown !== undefined || !reads.user) return undefined
+  return { field, map: sourceText(l, map) }
+}
+
+function keyedWith(l: Lowering, keyed: Keyed, op: RowCompareOp, node: ASTNode): RowCondition {
+  if (fieldOf(l, node) !== undefined) {
+    throw new Refusal('a field compared with another field cannot become a row filter', node)
+  }
+  return { kind: 'keyed', ...keyed, op, value: comparableOperand(l, op, node) }
 }
 
 function lowerIn(l: Lowering, node: ASTNode): RowCondition {
   const [left, right] = node.args as [ASTNode, ASTNode]
+  const keyed = keyedOf(l, left)
+  if (keyed !== undefined) {
+    if (fieldOf(l, right) !== undefined) {
+      throw new Refusal('a field compared with another field cannot become a row filter', node)
+    }
+    return { kind: 'keyed', ...keyed, op: 'in', value: listOperand(l, right) }
+  }
   const field = fieldOf(l, left)
   if (fieldOf(l, right) !== undefined) {
     const reason =
@@ -252,13 +297,19 @@ function lowerIn(l: Lowering, node: ASTNode): RowCondition {
     throw new Refusal(reason, node)
   }
   if (field === undefined) throw problemIn(l, left) ?? problemIn(l, right) ?? readsNothing(node)
-  if (right.op === 'map')
-    throw new Refusal('`in` a map cannot become a row filter; write a list', right)
-  const value = operandOf(l, right)
-  if (value.kind === 'literal' && !Array.isArray(value.value)) {
-    throw new Refusal('`in` needs a list on its right', right)
+  return compare(field, 'in', listOperand(l, right))
+}
+
+/** The right of `in`: a literal list, or a user operand (a list, or a map: its keys). */
+function listOperand(l: Lowering, node: ASTNode): RowOperand {
+  if (node.op === 'map') {
+    throw new Refusal('`in` a map cannot become a row filter; write a list', node)
   }
-  return compare(field, 'in', value)
+  const value = operandOf(l, node)
+  if (value.kind === 'literal' && !Array.isArray(value.value)) {
+    throw new Refusal('`in` needs a list on its right', node)
+  }
+  return value
 }
 
 /** `has(record.x)`: x is set and not null (see engine/src/compile/compile-program.ts). */

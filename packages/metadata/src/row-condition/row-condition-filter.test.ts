@@ -257,3 +257,49 @@ describe('rowConditionFilter: odd user values fail closed', () => {
     ).toBe(false)
   })
 })
+
+describe('rowConditionFilter: user maps', () => {
+  const roles: Readonly<Record<string, unknown>> = {
+    ...rita,
+    'current_user.organizationRoles': { org_a: 'owner', org_b: 'member', org_c: 'admin' },
+    "['owner', 'admin']": ['owner', 'admin'],
+    'current_user.limits': new Map<unknown, unknown>([
+      ['emea', 10n],
+      ['apac', 'n/a'],
+      [3, 1],
+    ]),
+  }
+
+  it('reads a map on the right of `in` as its keys, as CEL does', () => {
+    expect(filterOf('record.region in current_user.organizationRoles', roles)).toEqual({
+      region: { $in: ['org_a', 'org_b', 'org_c'] },
+    })
+    expect(filterOf('!(record.region in current_user.limits)', roles)).toEqual({
+      region: { $nin: ['emea', 'apac', 3] },
+    })
+  })
+
+  it('admits the keys whose value passes the test, or fails it when negated', () => {
+    const admin = "current_user.organizationRoles[record.region] in ['owner', 'admin']"
+    expect(filterOf(admin, roles)).toEqual({ region: { $in: ['org_a', 'org_c'] } })
+    expect(filterOf(`!(${admin})`, roles)).toEqual({ region: { $in: ['org_b'] } })
+    expect(filterOf("current_user.organizationRoles[record.region] != 'owner'", roles)).toEqual({
+      region: { $in: ['org_b', 'org_c'] },
+    })
+  })
+
+  it('leaves out values that cannot be compared, on both sides of a `!`', () => {
+    // 'n/a' cannot be ordered against a number; the key 3 is no string.
+    expect(filterOf('current_user.limits[record.region] >= 5', roles)).toEqual({
+      region: { $in: ['emea'] },
+    })
+    expect(filterOf('!(current_user.limits[record.region] >= 5)', roles)).toBe(false)
+  })
+
+  it('matches no row when the user value is no map', () => {
+    const admin = "current_user.organizationRoles[record.region] == 'owner'"
+    expect(filterOf(admin, rita)).toBe(false)
+    expect(filterOf(`!(${admin})`, rita)).toBe(false)
+    expect(filterOf("current_user.regions[record.region] == 'x'", rita)).toBe(false)
+  })
+})

@@ -13,9 +13,11 @@
  * - A user value that cannot be compared is an error, as in CEL, and an error never admits a
  *   row, on either side of a `!`: an operand that did not evaluate (`undefined`: a missing key
  *   such as `current_user.manager_id`), that is not a string, number, boolean, null or timestamp,
- *   or null where an ordering needs a value; an `in` operand that is not a list (so `field in …`
- *   matches nothing, and `!(field in …)` matches nothing too); a user condition that is not true
- *   or false. Like CEL, `error || true` is still true, and `error && false` still false.
+ *   or null where an ordering needs a value; an `in` operand that is neither a list nor a map (a
+ *   map is its keys, as in CEL; otherwise `field in …` matches nothing, and `!(field in …)`
+ *   matches nothing too); a user condition that is not true or false.
+ * - A user map indexed by a field (`keyed`) becomes `field in [the keys whose value passes]`, or,
+ *   negated, the keys whose value fails: a field that is no key is an error either way. Like CEL, `error || true` is still true, and `error && false` still false.
  * - `null` in an `in` list matches empty fields (`$null: true`), since the filter's `$in` takes
  *   no null; list members that are not scalars can equal no field and are dropped.
  * - User numbers that are bigints become numbers; timestamps (Date) become ISO strings, and
@@ -109,6 +111,15 @@ function build(
       const op = positive ? condition.op : complement[condition.op]
       return comparison(condition.field, op, operandValue(condition.value, evaluate))
     }
+    case 'keyed': {
+      const keys = keysPassing(
+        evaluate(condition.map),
+        condition.op,
+        operandValue(condition.value, evaluate),
+        positive,
+      )
+      return keys !== error && keys.length > 0 && { [condition.field]: { $in: keys } }
+    }
     default:
       return false
   }
@@ -167,8 +178,78 @@ function scalarOf(value: unknown): Scalar | typeof error {
   }
 }
 
-/** A list operand's distinct scalar members, in order, or `error` when it is not a list. */
+/**
+ * The keys of a user map whose value passes `op operand` (`positive`) or fails it (not
+ * `positive`); a value the test cannot compare is in neither, as a CEL error admits no row.
+ */
+function keysPassing(
+  map: unknown,
+  op: RowCompareOp,
+  operand: unknown,
+  positive: boolean,
+): string[] | typeof error {
+  const entries = entriesOf(map)
+  if (entries === error) return error
+  const keys: string[] = []
+  for (const [key, value] of entries) {
+    const outcome = test(value, op, operand)
+    if (outcome !== error && outcome === positive) keys.push(key)
+  }
+  return keys
+}
+
+/** `value op operand` with CEL's rules for scalars; `error` where CEL raises one. */
+function test(value: unknown, op: RowCompareOp, operand: unknown): boolean | typeof error {
+  const left = scalarOf(value)
+  if (left === error) return error
+  if (op === 'in' || op === 'nin') {
+    const members = listOf(operand)
+    if (members === error) return error
+    return members.includes(left) === (op === 'in')
+  }
+  const right = scalarOf(operand)
+  if (right === error) return error
+  if (op === 'eq') return left === right
+  if (op === 'ne') return left !== right
+  const comparable =
+    (typeof left === 'number' && typeof right === 'number') ||
+    (typeof left === 'string' && typeof right === 'string')
+  if (!comparable) return error
+  const l = left as number | string
+  const r = right as number | string
+  return op === 'lt' ? l < r : op === 'lte' ? l <= r : op === 'gt' ? l > r : l >= r
+}
+
+/** A user map's string keys and values, or `error` when it is not a map. */
+function entriesOf(value: unknown): [string, unknown][] | typeof error {
+  if (value instanceof Map) {
+    const entries: [string, unknown][] = []
+    for (const [key, member] of value as Map<unknown, unknown>) {
+      if (typeof key === 'string') entries.push([key, member])
+    }
+    return entries
+  }
+  if (!isPlainMap(value)) return error
+  return Object.entries(value)
+}
+
+function isPlainMap(value: unknown): value is Record<string, unknown> {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    !Array.isArray(value) &&
+    !(value instanceof Date) &&
+    !(value instanceof Uint8Array)
+  )
+}
+
+/**
+ * A list operand's distinct scalar members, in order — a map's keys, as CEL's `in` reads a map —
+ * or `error` when it is neither.
+ */
 function listOf(value: unknown): Scalar[] | typeof error {
+  if (value instanceof Map) return listOf([...(value as Map<unknown, unknown>).keys()])
+  if (isPlainMap(value)) return Object.keys(value)
   if (!Array.isArray(value)) return error
   const seen = new Set<Scalar>()
   for (const member of value as readonly unknown[]) {

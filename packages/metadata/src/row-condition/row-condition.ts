@@ -34,5 +34,18 @@ export type RowCondition =
       readonly op: RowCompareOp
       readonly value: RowOperand
     }
+  /**
+   * A map read from the user, indexed by a field and tested:
+   * `current_user.organizationRoles[organization_id] in ['owner', 'admin']`. It holds on the rows
+   * whose field is a key of the map (`map`, CEL text reading only the user) whose value passes
+   * `op value`; on a row whose field is not a key, CEL raises an error, which admits no row.
+   */
+  | {
+      readonly kind: 'keyed'
+      readonly field: string
+      readonly map: string
+      readonly op: RowCompareOp
+      readonly value: RowOperand
+    }
   /** A boolean CEL subexpression that reads only the user (`'sales' in current_user.positions`). */
   | { readonly kind: 'user'; readonly source: string }

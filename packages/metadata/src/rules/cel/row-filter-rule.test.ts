@@ -112,7 +112,7 @@ describe('row filter rule', () => {
     expect(positions(previous)).toEqual(['sharing/big.sharing.yaml:6:28 OOS_CEL_NOT_ROW_FILTER'])
   })
 
-  it('checks only row conditions: not a policy `check`, nor a trigger condition', () => {
+  it('refuses a policy `check` that does not lower, at its key; not a trigger condition', () => {
     const found = check({
       'permissions/p.permission.yaml': lines(
         'name: p',
@@ -131,7 +131,19 @@ describe('row filter rule', () => {
         "condition: record.name.startsWith('A')",
       ),
     })
-    expect(found).toEqual([])
+    expect(positions(found)).toEqual(['permissions/p.permission.yaml:8:12 OOS_CEL_NOT_ROW_FILTER'])
+    expect(found[0]?.path).toEqual(['rowLevelSecurity', 0, 'check'])
+  })
+
+  it('accepts a user map indexed by a field, and a field `in` a user map', () => {
+    const roles = "current_user.organizationRoles[owner_id] in ['owner', 'admin']"
+    expect(check(policy(roles))).toEqual([])
+    expect(check(policy(`!(${roles}) || 'admin' == current_user.roles[name]`))).toEqual([])
+    expect(check(policy('owner_id in current_user.organizationRoles'))).toEqual([])
+    const fields = check(policy('current_user.organizationRoles[owner_id] == name'))
+    expect(fields.map((d) => d.message)).toEqual([
+      expect.stringContaining('a field compared with another field'),
+    ])
   })
 
   it('skips a condition on an object it does not know', () => {

@@ -1,6 +1,8 @@
 /**
- * A sharing rule's `condition` and a row-level security policy's `using` are not evaluated row by
- * row: ObjectOS turns them into the SQL filter of every query (see row-condition/). One that is
+ * A sharing rule's `condition` and a row-level security policy's `using` and `check` are not
+ * evaluated row by row in the engine: ObjectOS turns them into SQL (see row-condition/) — the
+ * filter of every query, and the test the database applies to a row a write has just stored, so
+ * a check agrees with what a read of that row would see. One that is
  * valid CEL but does not lower — a function of a field, two fields compared, a path through a
  * lookup — is refused at the part that does not fit. Expressions that do not parse or type-check
  * are left to the CEL rule, which reports them already; so are those of an object that is not
@@ -50,9 +52,11 @@ function rowConditionSlots(ctx: RuleContext): RowConditionSlot[] {
     asArray(get(value, 'rowLevelSecurity')).forEach((policy, i) => {
       const object = objectOf(policy)
       if (object === undefined) return
-      const path = ['rowLevelSecurity', i, 'using']
-      const slot = slotOf(get(policy, 'using'), path, { mode: 'bare', object }, predicate)
-      if (slot !== undefined) found.push({ slot, object })
+      for (const key of ['using', 'check']) {
+        const path = ['rowLevelSecurity', i, key]
+        const slot = slotOf(get(policy, key), path, { mode: 'bare', object }, predicate)
+        if (slot !== undefined) found.push({ slot, object })
+      }
     })
   }
   return found
