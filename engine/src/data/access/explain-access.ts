@@ -30,6 +30,10 @@ export interface AccessExplanation {
     readonly permissionSets: readonly string[]
     readonly positions: readonly string[]
     readonly reports: readonly string[]
+    /** The organizations the user is a member of, with the role: `current_user.organizations`. */
+    readonly organizations: readonly { readonly id: string; readonly role: string }[]
+    /** `current_user.activeOrganization`: the session's, so null for a user explained by id. */
+    readonly activeOrganization: string | null
   }
   readonly object: {
     readonly name: string
@@ -79,6 +83,8 @@ export async function explainAccess(
       permissionSets: sets,
       positions: principal.positions ?? [],
       reports: principal.reports,
+      organizations: principal.organizations ?? [],
+      activeOrganization: principal.activeOrganization ?? null,
     },
     object: {
       name: object.name,

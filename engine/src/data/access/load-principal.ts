@@ -7,9 +7,13 @@
  * process-local cache that another process's change would not reach. An unknown or inactive user
  * gets undefined: they are nobody.
  *
+ * The caller's session may name an active organization; it is kept only while the user is still
+ * a member of it, so a session that outlives the membership reaches nothing through it.
+ *
  * @example
  *   const principal = await loadPrincipal(db, userId)
  *   if (principal === undefined) throw Unauthenticated.create()
+ *   await loadPrincipal(db, userId, { activeOrganization: '0197…' }) // from the session
  */
 import type { Executor } from '../write/data-context.js'
 import { everyonePosition } from '../../ir/position-node.js'
@@ -21,7 +25,16 @@ export const maxHierarchyDepth = 32
 /** The identity layer's table of organization memberships (identity/organizations.ts). */
 export const membershipTable = 'objectos_auth_member'
 
-export async function loadPrincipal(db: Executor, userId: string): Promise<Principal | undefined> {
+export interface LoadOptions {
+  /** The active organization of the caller's session (identity layer), if it names one. */
+  readonly activeOrganization?: string | undefined
+}
+
+export async function loadPrincipal(
+  db: Executor,
+  userId: string,
+  options: LoadOptions = {},
+): Promise<Principal | undefined> {
   const { knex } = db
   const user = (await knex('sys_user')
     .select('is_admin', 'active', 'email', 'email_verified', 'name')
@@ -44,6 +57,8 @@ export async function loadPrincipal(db: Executor, userId: string): Promise<Princ
     reportsOf(db, userId),
     membershipsOf(db, userId),
   ])
+  const active = options.activeOrganization
+  const member = active !== undefined && organizations.some((o) => o.id === active)
   return Object.freeze({
     userId,
     admin: truthy(user.is_admin),
@@ -58,6 +73,7 @@ export async function loadPrincipal(db: Executor, userId: string): Promise<Princ
     name: typeof user.name === 'string' ? user.name : undefined,
     reports: Object.freeze(reports),
     organizations: Object.freeze(organizations),
+    ...(member ? { activeOrganization: active } : {}),
   })
 }
 

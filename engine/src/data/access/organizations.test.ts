@@ -1,6 +1,8 @@
 import { RowPolicyDenied } from '@objectos/errors'
 import { describe, expect, it } from 'vitest'
 import { dialects } from '../../testing/test-database.js'
+import { explainAccess } from './explain-access.js'
+import { loadPrincipal } from './load-principal.js'
 import { useOrganizationApp, type TenantUser } from './testing/organization-test-app.js'
 import { userValue } from './user-context.js'
 
@@ -34,6 +36,53 @@ describe.each(dialects)('organizations in row-level policies on %s', (dialect) =
     const nora = await fixture().principal('nora')
     expect(nora.organizations).toEqual([])
     expect(userValue(nora, 'current_user.organizations')).toEqual([])
+  })
+
+  it("keeps the session's active organization only while the user is a member of it", async () => {
+    const { app, userIds, organizations } = fixture()
+    const amy = await loadPrincipal(app.db, userIds.amy, { activeOrganization: organizations.acme })
+    expect(amy?.activeOrganization).toBe(organizations.acme)
+    expect(amy && userValue(amy, 'current_user.activeOrganization')).toBe(organizations.acme)
+    expect(amy && userValue(amy, 'has(current_user.activeOrganization)')).toBe(true)
+    // Not a member of Globex (any more): the session's choice reaches nothing.
+    const elsewhere = await loadPrincipal(app.db, userIds.amy, {
+      activeOrganization: organizations.globex,
+    })
+    expect(elsewhere?.activeOrganization).toBeUndefined()
+    const nora = await loadPrincipal(app.db, userIds.nora, {
+      activeOrganization: organizations.acme,
+    })
+    expect(nora?.activeOrganization).toBeUndefined()
+    // Without one it is absent, not null: a comparison with it is an error and admits no row.
+    const none = await fixture().principal('amy')
+    expect(none.activeOrganization).toBeUndefined()
+    expect(userValue(none, 'has(current_user.activeOrganization)')).toBe(false)
+    expect(userValue(none, 'current_user.activeOrganization == null')).toBeUndefined()
+  })
+
+  it('explains access with the organizations and the active one a policy sees', async () => {
+    const { app, userIds, organizations, ids } = fixture()
+    const amy = await loadPrincipal(app.db, userIds.amy, { activeOrganization: organizations.acme })
+    if (amy === undefined) throw new Error('amy is not an active user')
+    const registry = app.registry()
+    const project = registry.object('project')
+    const row = await app.records.get('project', ids.a1 as string)
+    const explained = await explainAccess(app.db, registry, amy, project, row)
+    expect(explained.user).toMatchObject({
+      id: userIds.amy,
+      organizations: [{ id: organizations.acme, role: 'admin' }],
+      activeOrganization: organizations.acme,
+    })
+    expect(explained.record?.read.allowed).toBe(true)
+    const nora = await explainAccess(
+      app.db,
+      registry,
+      await fixture().principal('nora'),
+      project,
+      row,
+    )
+    expect(nora.user).toMatchObject({ organizations: [], activeOrganization: null })
+    expect(nora.record?.read.allowed).toBe(false)
   })
 
   it("shows each user only their organizations' records", async () => {

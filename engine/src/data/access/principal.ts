@@ -27,6 +27,11 @@ export interface Principal {
    */
   readonly organizations?: readonly { readonly id: string; readonly role: string }[] | undefined
   /**
+   * The organization the caller's session made active (the identity layer's `set-active`), one
+   * of `organizations`; undefined without one — and for an API key, which has no session.
+   */
+  readonly activeOrganization?: string | undefined
+  /**
    * Set when an administrator views the app as this user (`objectos-view-as`): the administrator's
    * id. Such a principal reads exactly what the user would, and may not write.
    */

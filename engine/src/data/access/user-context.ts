@@ -2,14 +2,16 @@
  * The signed-in user as CEL expressions see it — `current_user` and its aliases `user`,
  * `os.user` and `ctx.user` (the spec's EvalUser): `id`, `email` (only once verified), `positions`
  * (with the `everyone` anchor), `isPlatformAdmin`, `organizations` (the ids of the organizations the user
- * is a member of) and `organizationRoles` (organization id → the role there: `owner`, `admin` or
- * `member`). Row conditions evaluate their user-only parts with it once per query; row-level
- * `check` expressions evaluate with it on the written record.
+ * is a member of), `organizationRoles` (organization id → the role there: `owner`, `admin` or
+ * `member`) and `activeOrganization` (the id of the organization the caller's session made
+ * active; absent without one, and for an API key). Row conditions — sharing rules, and policies'
+ * `using` and `check` — evaluate their user-only parts with it once per query.
  *
  * @example
  *   userValue(rita, 'current_user.id') // → 'usr_rita'
  *   userValue(rita, 'current_user.organizations') // → ['0197…']
  *   // A policy isolating tenants: `using: organization_id in current_user.organizations`
+ *   // One organization at a time: `using: organization_id == current_user.activeOrganization`
  */
 import { compileProgram } from '../../compile/compile-program.js'
 import type { Program } from '../../ir/program.js'
@@ -37,6 +39,11 @@ export function userContext(principal: Principal): Readonly<Record<string, unkno
       organizationRoles: Object.freeze(
         Object.fromEntries((principal.organizations ?? []).map((o) => [o.id, o.role])),
       ),
+      // Absent, not null, without one: `organization_id == null` would match every record of no
+      // organization, while reading a missing key is an error and admits no row.
+      ...(principal.activeOrganization === undefined
+        ? {}
+        : { activeOrganization: principal.activeOrganization }),
     })
     context = Object.freeze({ current_user: user, user, os: { user }, ctx: { user } })
     contexts.set(principal, context)

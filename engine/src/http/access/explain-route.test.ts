@@ -40,6 +40,9 @@ describe.each(dialects)('access explain and view-as on %s', (dialect) => {
       id: fixture().userIds.alice,
       // Every signed-in user holds the platform's default set too.
       permissionSets: ['member', 'sys_record_sharing'],
+      // What `current_user.organizations` and `.activeOrganization` see: alice is in none.
+      organizations: [],
+      activeOrganization: null,
       active: true,
     })
     expect(data.object).toMatchObject({ read: true, editReach: 'own_and_reports' })

@@ -5,11 +5,16 @@
  * signed out, revoked), when the user is inactive, or when the server has no identity layer.
  * The routes decide what nobody may do; this only says who it is.
  *
+ * A session also has an active organization (better-auth's `set-active`); an API key has no
+ * session, so none. sessionToken() names the session a cookie caller came with, for reading it.
+ *
  * @example
  *   const caller = await authenticate(request)
  *   if (caller === undefined) throw Unauthenticated.create()
  *   caller.userId // '0197…'; caller.via // 'session' | 'api_key'
+ *   if (caller.via === 'session') sessionToken(request) // the session's token
  */
+import { getSessionCookie } from 'better-auth/cookies'
 import type { FastifyInstance, FastifyRequest } from 'fastify'
 import type { Identity } from '../../identity/create-identity.js'
 
@@ -45,4 +50,20 @@ export async function authenticate(request: FastifyRequest): Promise<Authenticat
   headers.set('cookie', request.headers.cookie)
   const userId = await identity.sessionUser(headers)
   return userId === undefined ? undefined : { userId, via: 'session' }
+}
+
+/**
+ * The token of the session cookie the request carries (its signature cut off), or undefined.
+ * It does not check the signature: use it only for a caller authenticate() found `via:
+ * 'session'`, and only to read that user's own session.
+ */
+export function sessionToken(request: FastifyRequest): string | undefined {
+  const cookie = request.headers.cookie
+  if (cookie === undefined || request.headers.authorization !== undefined) return undefined
+  const headers = new Headers()
+  headers.set('cookie', cookie)
+  // `token.signature`, as better-auth signs it; the token itself has no dot.
+  const signed = getSessionCookie(headers)
+  const end = signed === null ? -1 : signed.lastIndexOf('.')
+  return signed === null || end < 1 ? undefined : signed.slice(0, end)
 }

@@ -1,11 +1,18 @@
-import type { LightMyRequestResponse } from 'fastify'
-import { describe, expect, it } from 'vitest'
+import type { SourceFile } from '@objectos/metadata'
+import type { FastifyInstance, LightMyRequestResponse } from 'fastify'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { openApp, type App } from '../../boot/open-app.js'
+import { closeTestApp, testDatabase } from '../../data/access/testing/access-fixture-parts.js'
 import { loadPrincipal } from '../../data/access/load-principal.js'
 import { decodeRow } from '../../data/values/row-codec.js'
+import type { Identity } from '../../identity/create-identity.js'
 import { recordingEmailSender, type RecordingEmailSender } from '../../identity/email-sender.js'
+import { httpPlugin } from '../../plugins/http/http-plugin.js'
 import { dialects } from '../../testing/test-database.js'
 import {
+  auth,
   closeAuthServer,
+  cookiesOf,
   newEmail,
   openAuthServer,
   useAuthServer,
@@ -445,5 +452,214 @@ describe('who creates organizations, from the environment', () => {
     } finally {
       await closeAuthServer(served, 'sqlite')
     }
+  })
+})
+
+/** Tickets of two organizations, each session seeing those of its active organization only. */
+const activeOrganizationFiles: readonly SourceFile[] = [
+  { path: 'objectos.yaml', content: 'name: active_org_test\n' },
+  {
+    path: 'objects/ticket.object.yaml',
+    content: `name: ticket
+nameField: name
+fields:
+  name: { type: text, required: true }
+  organization_id: { type: text }
+`,
+  },
+  {
+    path: 'permissions/desk.permission.yaml',
+    content: `name: desk
+isDefault: true
+objects:
+  ticket: { allowRead: true, allowCreate: true, allowEdit: true, readScope: org, writeScope: org }
+rowLevelSecurity:
+  - name: active_organization
+    object: ticket
+    operation: all
+    using: organization_id == current_user.activeOrganization
+`,
+  },
+]
+
+describe.each(dialects)('the active organization of the session in policies on %s', (dialect) => {
+  const where = testDatabase(dialect, 'active_org')
+  let app: App | undefined
+  const opened = () => {
+    if (app === undefined) throw new Error('the app is not open yet')
+    return app
+  }
+  const server = () => opened().kernel.services.get<FastifyInstance>('http')
+  beforeAll(async () => {
+    app = await openApp({
+      files: activeOrganizationFiles,
+      ...where.options,
+      identity: { env: {}, organizationCreators: 'everyone' },
+      plugins: [httpPlugin()],
+    })
+  })
+  afterAll(async () => {
+    if (app !== undefined) await closeTestApp(app, where)
+  })
+
+  let nextAddress = 1
+  const authCall = (path: string, body: unknown, cookie?: string) =>
+    server().inject({
+      method: body === undefined ? 'GET' : 'POST',
+      url: `${auth}${path}`,
+      remoteAddress: `127.9.${dialect === 'sqlite' ? 1 : 2}.${nextAddress++}`,
+      headers: cookie === undefined ? {} : { cookie, origin: 'http://localhost' },
+      ...(body === undefined ? {} : { payload: body as Record<string, unknown> }),
+    })
+  const ok = async (path: string, body: unknown, cookie?: string) => {
+    const res = await authCall(path, body, cookie)
+    expect(res.statusCode, `${path}: ${res.body}`).toBe(200)
+    return res
+  }
+  /** A new session of the user: its cookie. */
+  const signIn = async (email: string) => cookiesOf(await ok('/sign-in/email', { email, password }))
+  const rest = async (headers: Record<string, string>) => {
+    const res = await server().inject({ url: '/api/v1/data/ticket?sort=name', headers })
+    expect(res.statusCode, res.body).toBe(200)
+    return res.json<{ data: { name: string }[] }>().data.map((t) => t.name)
+  }
+  const graphql = async (headers: Record<string, string>) => {
+    const res = await server().inject({
+      method: 'POST',
+      url: '/api/v1/graphql',
+      headers,
+      payload: { query: '{ ticketList(sort: ["name"]) { data { name } } }' },
+    })
+    expect(res.statusCode, res.body).toBe(200)
+    return res
+      .json<{ data: { ticketList: { data: { name: string }[] } } }>()
+      .data.ticketList.data.map((t) => t.name)
+  }
+  /** What a caller lists, through REST and through GraphQL (which must agree). */
+  const tickets = async (headers: Record<string, string>) => {
+    const listed = await rest(headers)
+    expect(await graphql(headers)).toEqual(listed)
+    return listed
+  }
+  const setActive = (cookie: string, organizationId: string | null) =>
+    ok('/organization/set-active', { organizationId }, cookie)
+  const activeOf = async (cookie: string) =>
+    (await ok('/get-session', undefined, cookie)).json<{
+      session: { activeOrganizationId?: string | null }
+    }>().session.activeOrganizationId ?? null
+
+  it('shows each session the records of its active organization, and none without one', async () => {
+    const identity = opened().kernel.services.get<Identity>('identity')
+    const founderEmail = newEmail('founder')
+    const workerEmail = newEmail('worker')
+    await identity.createUser({ email: founderEmail, password })
+    const worker = await identity.createUser({ email: workerEmail, password })
+    const founder = await signIn(founderEmail)
+    const organization = async (name: string) =>
+      (
+        await ok('/organization/create', { name, slug: orgSlug(name.toLowerCase()) }, founder)
+      ).json<{ id: string }>().id
+    const acme = await organization('Acme')
+    const globex = await organization('Globex')
+    for (const [name, org] of [
+      ['A1', acme],
+      ['A2', acme],
+      ['G1', globex],
+      ['N1', null],
+    ] as const) {
+      await opened().records.create('ticket', { name, organization_id: org })
+    }
+
+    // The worker joins both (accepting makes the joined one active in that session).
+    const first = await signIn(workerEmail)
+    for (const org of [acme, globex]) {
+      const invited = await ok(
+        '/organization/invite-member',
+        { email: workerEmail, role: 'member', organizationId: org },
+        founder,
+      )
+      await ok(
+        '/organization/accept-invitation',
+        { invitationId: invited.json<{ id: string }>().id },
+        first,
+      )
+    }
+    expect(await activeOf(first)).toBe(globex)
+    expect(await tickets({ cookie: first })).toEqual(['G1'])
+
+    // A second session of the same user starts with none: no record, not even N1.
+    const second = await signIn(workerEmail)
+    expect(await activeOf(second)).toBe(null)
+    expect(await tickets({ cookie: second })).toEqual([])
+
+    // Each session works in its own organization, at the same time.
+    await setActive(first, acme)
+    await setActive(second, globex)
+    expect(await tickets({ cookie: first })).toEqual(['A1', 'A2'])
+    expect(await tickets({ cookie: second })).toEqual(['G1'])
+    // It belongs to the session: the user loaded without one has none.
+    expect((await loadPrincipal(opened().db, worker.id))?.activeOrganization).toBeUndefined()
+
+    // An API key has no session: no active organization, even with a session cookie beside it.
+    const created = await ok('/api-key/create', { name: 'ci' }, first)
+    const bearer = `Bearer ${created.json<{ key: string }>().key}`
+    expect(await tickets({ authorization: bearer })).toEqual([])
+    expect(await tickets({ authorization: bearer, cookie: first })).toEqual([])
+    expect(await tickets({ cookie: first })).toEqual(['A1', 'A2'])
+
+    // Unsetting it leaves the session with none again.
+    await setActive(first, null)
+    expect(await tickets({ cookie: first })).toEqual([])
+    await setActive(first, acme)
+
+    // Removed from Globex, the worker's second session still names it, and reaches nothing.
+    await ok(
+      '/organization/remove-member',
+      { memberIdOrEmail: workerEmail, organizationId: globex },
+      founder,
+    )
+    expect(await activeOf(second)).toBe(globex)
+    expect(await tickets({ cookie: second })).toEqual([])
+    expect(await tickets({ cookie: first })).toEqual(['A1', 'A2'])
+    // Globex's founder, with Globex active, still reads its records.
+    await setActive(founder, globex)
+    expect(await tickets({ cookie: founder })).toEqual(['G1'])
+
+    // Writes stay in the active organization too.
+    const create = (organizationId: string) =>
+      server().inject({
+        method: 'POST',
+        url: '/api/v1/data/ticket',
+        headers: { cookie: first, origin: 'http://localhost' },
+        payload: { name: 'A3', organization_id: organizationId },
+      })
+    expect((await create(globex)).json()).toMatchObject({
+      status: 403,
+      code: 'OOS_ACCESS_POLICY_DENIED',
+    })
+    expect((await create(acme)).statusCode).toBe(201)
+    expect(await tickets({ cookie: first })).toEqual(['A1', 'A2', 'A3'])
+  })
+
+  it('shows an administrator the memberships a policy sees, in explain', async () => {
+    const identity = opened().kernel.services.get<Identity>('identity')
+    const adminEmail = newEmail('explainer')
+    const admin = await identity.createUser({ email: adminEmail, password })
+    await opened().records.update('sys_user', admin.id, { is_admin: true })
+    const cookie = await signIn(adminEmail)
+    const org = (
+      await ok('/organization/create', { name: 'Initech', slug: orgSlug('initech') }, cookie)
+    ).json<{ id: string }>().id
+    const res = await server().inject({
+      url: `/api/v1/access/explain?object=ticket&user=${encodeURIComponent(adminEmail)}`,
+      headers: { cookie },
+    })
+    expect(res.statusCode, res.body).toBe(200)
+    expect(res.json<{ data: { user: unknown } }>().data.user).toMatchObject({
+      id: admin.id,
+      organizations: [{ id: org, role: 'owner' }],
+      // The user explained is loaded without a session of theirs: no active organization.
+      activeOrganization: null,
+    })
   })
 })
