@@ -67,7 +67,7 @@ export function buildServer(options: ServerOptions): FastifyInstance {
   registerRequestPrincipal(
     server,
     options.identify ?? (options.identity === undefined ? undefined : identifyCaller(options.db)),
-    (userId) => loadPrincipal(options.db, userId),
+    (userId, activeOrganization) => loadPrincipal(options.db, userId, { activeOrganization }),
   )
   registerHealthRoutes(server, options.db)
   if (options.identity !== undefined) registerAuthRoutes(server, options.identity)

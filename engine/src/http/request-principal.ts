@@ -31,8 +31,20 @@ const guardedPrefixes = ['/api/v1/data/', '/api/v1/graphql', '/api/v1/meta/', '/
 /** An administrator sends this header with a user id to see the app as that user (read-only). */
 export const viewAsHeader = 'objectos-view-as'
 
-/** Loads another user's principal, for view-as; undefined for an unknown or inactive user. */
-export type LoadUser = (userId: string) => Promise<Principal | undefined>
+/**
+ * With view-as, the organization the viewed user is taken to have made active
+ * (`current_user.activeOrganization`); kept only if they are a member, as for a session.
+ */
+export const viewAsOrganizationHeader = 'objectos-view-as-organization'
+
+/**
+ * Loads another user's principal, for view-as, with an active organization if one is named;
+ * undefined for an unknown or inactive user.
+ */
+export type LoadUser = (
+  userId: string,
+  activeOrganization: string | undefined,
+) => Promise<Principal | undefined>
 
 export function registerRequestPrincipal(
   server: FastifyInstance,
@@ -53,7 +65,11 @@ export function registerRequestPrincipal(
     }
     if (!principal.admin || loadUser === undefined)
       throw AdminRequired.create('view as another user')
-    const target = typeof viewAs === 'string' ? await loadUser(viewAs) : undefined
+    const organization = request.headers[viewAsOrganizationHeader]
+    const target =
+      typeof viewAs === 'string'
+        ? await loadUser(viewAs, typeof organization === 'string' ? organization : undefined)
+        : undefined
     if (target === undefined) throw RecordNotFound.create('sys_user', String(viewAs))
     request.principal = Object.freeze({ ...target, viewedBy: principal.userId })
   })

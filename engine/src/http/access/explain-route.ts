@@ -1,7 +1,9 @@
 /**
- * `GET /api/v1/access/explain?object=…&user=…[&id=…]`, for administrators: which rules grant or
- * deny a user read and edit on an object, on one record of it, and on each of its fields. `user`
- * is a user id or an email. An inactive user is explained as holding nothing.
+ * `GET /api/v1/access/explain?object=…&user=…[&id=…][&organization=…]`, for administrators: which
+ * rules grant or deny a user read and edit on an object, on one record of it, and on each of its
+ * fields. `user` is a user id or an email. An inactive user is explained as holding nothing.
+ * `organization` explains the user as a session of theirs with that organization active would be
+ * (`current_user.activeOrganization`); it counts only if they are a member, as for a session.
  *
  * @example
  *   GET /api/v1/access/explain?object=opportunity&id=0197…&user=rita@example.com
@@ -21,6 +23,7 @@ interface ExplainQuery {
   readonly object?: unknown
   readonly id?: unknown
   readonly user?: unknown
+  readonly organization?: unknown
 }
 
 export const explainPath = '/api/v1/access/explain'
@@ -48,13 +51,19 @@ export function registerExplainRoute(
     if (id !== undefined && (typeof id !== 'string' || id === '')) {
       throw InvalidQuery.create('id', 'expects a record id')
     }
+    const { organization } = request.query
+    if (organization !== undefined && (typeof organization !== 'string' || organization === '')) {
+      throw InvalidQuery.create('organization', 'expects an organization id')
+    }
     const registry = deps.registry.current()
     const object = registry.object(objectName as string)
     const userId = await findUser(deps.records, user as string)
     const row = id === undefined ? undefined : await deps.records.get(object.name, id as string)
     if (id !== undefined && row === undefined)
       throw RecordNotFound.create(object.name, id as string)
-    const loaded = await loadPrincipal(deps.db, userId)
+    const loaded = await loadPrincipal(deps.db, userId, {
+      activeOrganization: organization as string | undefined,
+    })
     // An inactive user signs in as nobody: explained as holding nothing.
     const principal: Principal = loaded ?? { userId, admin: false, permissionSets: [], reports: [] }
     const active = loaded !== undefined

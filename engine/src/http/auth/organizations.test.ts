@@ -639,6 +639,43 @@ describe.each(dialects)('the active organization of the session in policies on %
     })
     expect((await create(acme)).statusCode).toBe(201)
     expect(await tickets({ cookie: first })).toEqual(['A1', 'A2', 'A3'])
+
+    // An administrator sees it as the worker would with an organization active, or explains it;
+    // an organization the worker left counts no more than in their session.
+    const adminEmail = newEmail('overseer')
+    const overseer = await identity.createUser({ email: adminEmail, password })
+    await opened().records.update('sys_user', overseer.id, { is_admin: true })
+    const adminCookie = await signIn(adminEmail)
+    const viewAs = (organization?: string) => ({
+      cookie: adminCookie,
+      'objectos-view-as': worker.id,
+      ...(organization === undefined ? {} : { 'objectos-view-as-organization': organization }),
+    })
+    expect(await tickets(viewAs(acme))).toEqual(['A1', 'A2', 'A3'])
+    expect(await tickets(viewAs(globex))).toEqual([])
+    expect(await tickets(viewAs())).toEqual([])
+    const a1 = (await opened().records.find('ticket', { filter: { name: 'A1' } })).records[0]?.id
+    const explain = async (organization?: string) => {
+      const res = await server().inject({
+        url:
+          `/api/v1/access/explain?object=ticket&id=${String(a1)}&user=${worker.id}` +
+          (organization === undefined ? '' : `&organization=${organization}`),
+        headers: { cookie: adminCookie },
+      })
+      expect(res.statusCode, res.body).toBe(200)
+      return res.json<{
+        data: { user: { activeOrganization: unknown }; record: { read: { allowed: boolean } } }
+      }>().data
+    }
+    expect(await explain(acme)).toMatchObject({
+      user: { activeOrganization: acme },
+      record: { read: { allowed: true } },
+    })
+    expect(await explain(globex)).toMatchObject({
+      user: { activeOrganization: null },
+      record: { read: { allowed: false } },
+    })
+    expect(await explain()).toMatchObject({ record: { read: { allowed: false } } })
   })
 
   it('shows an administrator the memberships a policy sees, in explain', async () => {

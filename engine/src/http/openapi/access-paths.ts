@@ -34,11 +34,21 @@ export const accessPaths: Readonly<Record<string, PathItem>> = {
         'Administrators only. Walks the rules the query compiler applies — the permission sets ' +
         "the user holds, the object's sharing model, ownership and the manager hierarchy — and " +
         'names the ones that decide read and edit. To see the data itself as the user does, send ' +
-        'any request with the `objectos-view-as: <user id>` header (read-only).',
+        'any request with the `objectos-view-as: <user id>` header (read-only), and ' +
+        '`objectos-view-as-organization: <organization id>` for their active organization.',
       parameters: [
         { name: 'object', in: 'query', required: true, schema: text('The object name.') },
         { name: 'user', in: 'query', required: true, schema: text('A user id or email.') },
         { name: 'id', in: 'query', required: false, schema: text('A record id, to explain it.') },
+        {
+          name: 'organization',
+          in: 'query',
+          required: false,
+          schema: text(
+            'An organization id: explain the user as a session with it active would be ' +
+              '(`current_user.activeOrganization`; only if they are a member).',
+          ),
+        },
       ],
       responses: {
         '200': {
