@@ -13,7 +13,8 @@ import type { FieldNode } from '../../ir/field-node.js'
 import type { ObjectNode } from '../../ir/object-node.js'
 import type { Registry } from '../../registry/registry.js'
 import type { Dialect } from '../connection/database.js'
-import type { SqlFragment } from '../query/sql-fragment.js'
+import { andAll, type SqlFragment } from '../query/sql-fragment.js'
+import { trailPredicate } from './audit-field-access.js'
 import { objectAccess, type ObjectAccess } from './object-access.js'
 import type { Principal } from './principal.js'
 import { rowPredicate } from './row-access.js'
@@ -48,7 +49,13 @@ export function readGuard(registry: Registry, principal: Principal, dialect: Dia
       const access = accessOf(object)
       return [...object.fields.keys()].filter((name) => access.readable.has(name))
     },
-    rows: (object, qualifier) =>
-      rowPredicate(accessOf(object), principal, qualifier, 'read', dialect),
+    rows(object, qualifier) {
+      const access = accessOf(object)
+      const rows = rowPredicate(access, principal, qualifier, 'read', dialect)
+      // The audit trail also hides what it records of fields the principal may not read.
+      const trail = trailPredicate(access, principal, qualifier, dialect)
+      if (trail === undefined) return rows
+      return rows === undefined ? trail : andAll([rows, trail])
+    },
   }
 }

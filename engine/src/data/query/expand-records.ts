@@ -7,6 +7,7 @@ import type { Dialect } from '../connection/database.js'
 import { rowDecoder, type DataRecord } from '../values/row-codec.js'
 import type { ExpandNode } from './expand-plan.js'
 import type { QueryExecutor } from './query-executor.js'
+import { maskTrailChanges } from '../access/audit-field-access.js'
 import type { ReadGuard } from '../access/read-guard.js'
 import { runSelect } from './select-statement.js'
 import { sortFragment, type ResolvedSortKey } from './sort-keys.js'
@@ -100,7 +101,9 @@ async function selectWhereIn(
     ],
     orderBy: order === undefined ? undefined : sortFragment(object.table, order),
   })
-  return rows.map(rowDecoder(object, dialect, fields))
+  const records = rows.map(rowDecoder(object, dialect, fields))
+  if (guard !== undefined) await maskTrailChanges(executor, guard, object, records)
+  return records
 }
 
 function idListSql(dialect: Dialect): string {

@@ -7,6 +7,7 @@ import { InvalidQuery } from '@objectos/errors'
 import type { Knex } from 'knex'
 import type { ObjectNode } from '../../ir/object-node.js'
 import type { Registry } from '../../registry/registry.js'
+import { maskTrailChanges } from '../access/audit-field-access.js'
 import { readGuard } from '../access/read-guard.js'
 import { fromColumn, rowDecoder } from '../values/row-codec.js'
 import { compileFilter, type FilterContext } from './compile-filter.js'
@@ -110,6 +111,7 @@ export async function findRecords(
   const more = rows.length > limit
   const pageRows = more ? rows.slice(0, limit) : rows
   const records = pageRows.map(rowDecoder(object, dialect, outputNames))
+  if (guard !== undefined) await maskTrailChanges(executor, guard, object, records)
   const last = pageRows.at(-1)
   const nextCursor =
     more && last !== undefined

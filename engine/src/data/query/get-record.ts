@@ -9,6 +9,7 @@ import { InvalidQuery } from '@objectos/errors'
 import type { ObjectNode } from '../../ir/object-node.js'
 import type { Registry } from '../../registry/registry.js'
 import type { Principal } from '../access/principal.js'
+import { maskTrailChanges } from '../access/audit-field-access.js'
 import { readGuard } from '../access/read-guard.js'
 import type { Dialect } from '../connection/database.js'
 import { rowDecoder, type DataRecord } from '../values/row-codec.js'
@@ -73,6 +74,7 @@ export async function getRecord(
   const row = rows[0]
   if (row === undefined) return undefined
   const record = rowDecoder(object, dialect, fields)(row)
+  if (guard !== undefined) await maskTrailChanges(executor, guard, object, [record])
   if (expansion.length > 0) await expandRecords(executor, expansion, [record], guard)
   return record
 }
