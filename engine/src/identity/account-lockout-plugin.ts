@@ -3,7 +3,8 @@
  * `accountFailures` failed sign-ins within `accountWindow` seconds, `POST /sign-in/email` for that
  * email answers 429 (`TOO_MANY_ATTEMPTS`, with Retry-After) for `accountLock` seconds without
  * looking at the password. Unknown emails are counted and locked exactly like real ones, so the
- * lock says nothing about which accounts exist. A successful sign-in clears the count.
+ * lock says nothing about which accounts exist. A successful sign-in clears the count. The audit
+ * trail gets the first sign-in each lock refuses (auth-refusals.ts), not one per attempt.
  *
  * The counts live in `objectos_auth_sign_in_failure` and change in one atomic upsert, so every
  * process on the database shares them. Emails are kept as SHA-256 digests.

@@ -1,35 +1,41 @@
 /**
  * What the identity layer reports to whoever listens (the audit trail): sign-in and its failures,
  * sign-out, sign-up, API keys made and revoked, password resets and changes, two-factor turned on
- * and off, and organizations: created, members added, removed and given another role,
- * invitations sent, accepted, rejected and canceled. An event names the user it is about when
- * that user is known, and carries what helps a reviewer — the client address and agent, a
- * failure's reason, a key's name, an organization and a role — never a password, a token, a code,
- * a key or an invitation id.
+ * and off, organizations (created, members added, removed and given another role, invitations
+ * sent, accepted, rejected and canceled), and auth requests refused before their route ran
+ * (auth-refusals.ts: a refused sign-in is a `sign_in_failed`, any other a `request_refused`). An
+ * event names the user it is about when that user is known, and carries what helps a reviewer —
+ * the client address and agent, a failure's reason, a key's name, an organization and a role —
+ * never a password, a token, a code, a key or an invitation id.
  *
  * @example
  *   createIdentity(db, { registry, onAuthEvent: (event) => console.log(event.action, event.userId) })
  */
 
-export type AuthAction =
-  | 'sign_in'
-  | 'sign_in_failed'
-  | 'sign_out'
-  | 'sign_up'
-  | 'api_key_created'
-  | 'api_key_revoked'
-  | 'password_reset'
-  | 'password_changed'
-  | 'two_factor_enabled'
-  | 'two_factor_disabled'
-  | 'organization_created'
-  | 'organization_member_added'
-  | 'organization_member_removed'
-  | 'organization_role_changed'
-  | 'organization_invitation_sent'
-  | 'organization_invitation_accepted'
-  | 'organization_invitation_rejected'
-  | 'organization_invitation_canceled'
+/** Every action the identity layer reports; `sys_audit_event.action` offers each. */
+export const authActions = [
+  'sign_in',
+  'sign_in_failed',
+  'sign_out',
+  'sign_up',
+  'api_key_created',
+  'api_key_revoked',
+  'password_reset',
+  'password_changed',
+  'two_factor_enabled',
+  'two_factor_disabled',
+  'organization_created',
+  'organization_member_added',
+  'organization_member_removed',
+  'organization_role_changed',
+  'organization_invitation_sent',
+  'organization_invitation_accepted',
+  'organization_invitation_rejected',
+  'organization_invitation_canceled',
+  'request_refused',
+] as const
+
+export type AuthAction = (typeof authActions)[number]
 
 export type AuthDetail = Readonly<Record<string, string | number | boolean | null>>
 
@@ -55,6 +61,19 @@ export function clientDetail(headers: Headers | undefined): AuthDetail {
   const address = headers?.get(clientAddressHeader) ?? null
   const agent = headers?.get('user-agent') ?? null
   return { address, user_agent: agent === null ? null : agent.slice(0, agentLength) }
+}
+
+/** The requests whose route hooks reported an event (WeakSet: gone with the request). */
+const reportedRequests = new WeakSet<Request>()
+
+/** Notes that the route's hooks reported an event for `request` (auth-events-plugin.ts). */
+export function noteReported(request: Request | undefined): void {
+  if (request !== undefined) reportedRequests.add(request)
+}
+
+/** Whether the route's hooks already reported an event for `request` (auth-refusals.ts asks). */
+export function wasReported(request: Request): boolean {
+  return reportedRequests.has(request)
 }
 
 /**

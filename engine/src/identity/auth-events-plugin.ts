@@ -13,7 +13,7 @@
  *
  * API keys and password resets are reported where they happen (api-key-plugin.ts, the reset
  * callback in auth-options.ts). A request refused before its route runs (rate limit, account
- * lockout) reports nothing: the failures that led to the lock were reported.
+ * lockout, foreign origin) never reaches these hooks: auth-refusals.ts reports it.
  *
  * This plugin must come after better-auth's two-factor plugin, which withdraws the session of a
  * sign-in that still needs its second factor.
@@ -23,10 +23,16 @@
  */
 import type { BetterAuthPlugin, GenericEndpointContext } from 'better-auth'
 import { createAuthMiddleware, isAPIError } from 'better-auth/api'
-import { clientDetail, type AuthAction, type AuthDetail, type AuthEvent } from './auth-event.js'
+import {
+  clientDetail,
+  noteReported,
+  type AuthAction,
+  type AuthDetail,
+  type AuthEvent,
+} from './auth-event.js'
 
 /** Routes that sign a user in, and how they checked who it is. */
-const signInMethods: Readonly<Record<string, string>> = {
+export const signInMethods: Readonly<Record<string, string>> = {
   '/sign-in/email': 'password',
   '/two-factor/verify-totp': 'totp',
   '/two-factor/verify-otp': 'otp',
@@ -43,6 +49,7 @@ type Report = (event: AuthEvent) => Promise<void>
 interface EndpointView {
   readonly path?: string | undefined
   readonly headers?: Headers | undefined
+  readonly request?: Request | undefined
   readonly body?: unknown
   readonly context: {
     readonly returned?: unknown
@@ -67,7 +74,12 @@ export function authEventsPlugin(report: Report) {
             return path in signInMethods || path === signUpPath || path === changePasswordPath
           },
           handler: createAuthMiddleware(async (ctx) => {
-            await afterRoute(ctx as unknown as EndpointView, send)
+            const view = ctx as unknown as EndpointView
+            // A refusal reported here is not reported again by auth-refusals.ts.
+            await afterRoute(view, (action, userId, detail) => {
+              noteReported(view.request)
+              return send(action, userId, detail)
+            })
           }),
         },
       ],

@@ -24,6 +24,7 @@ import type { Registry } from '../registry/registry.js'
 import { apiKeyModel, type StoredApiKey } from './api-key-plugin.js'
 import { hashApiKey, looksLikeApiKey } from './api-key-token.js'
 import { safeListener, type AuthEventListener } from './auth-event.js'
+import { reportRefusals } from './auth-refusals.js'
 import {
   authOptions,
   minPasswordLength,
@@ -150,9 +151,21 @@ export async function createIdentity(db: Database, options: IdentityOptions): Pr
     return user === null ? undefined : identityUser(user)
   }
 
+  const handle = (request: Request) => auth.handler(request)
   return {
     basePath: config.basePath,
-    handler: (request) => auth.handler(request),
+    // Requests refused before their route (rate limit, lockout, origin) are reported here.
+    handler:
+      report === undefined
+        ? handle
+        : reportRefusals(handle, {
+            basePath: config.basePath,
+            report,
+            findUser: async (email) => {
+              const found = await (await context()).internalAdapter.findUserByEmail(email)
+              return found === null ? undefined : { id: found.user.id, email: found.user.email }
+            },
+          }),
     async sessionUser(headers) {
       const session = await auth.api.getSession({ headers })
       if (session === null) return undefined

@@ -3,6 +3,8 @@
  * counts together: requests per client address (better-auth's rate limiter), and failed
  * sign-ins per account (the lockout: after `accountFailures` failures within `accountWindow`
  * seconds, sign-in for that email is refused for `accountLock` seconds, whatever the password).
+ * The first refusal per address and route (per email for a lock) in each window is audited
+ * (auth-refusals.ts).
  *
  * @example
  *   createIdentity(db, { registry, throttle: { accountFailures: 3 } })

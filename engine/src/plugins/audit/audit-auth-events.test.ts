@@ -226,3 +226,190 @@ describe.each(dialects)('password events in the audit trail on %s', (dialect: Di
     expect(JSON.stringify(events)).not.toContain(token)
   })
 })
+
+/** The auth events a client address caused, oldest first. */
+function eventsFrom(served: () => AuthServer) {
+  return async (address: string) => {
+    const { app } = served()
+    const node = app.registry().object('sys_audit_event')
+    const rows = (await app.db
+      .knex(node.table)
+      .where({ door: 'auth' })
+      .whereNotIn('action', rowWrites)
+      .orderBy('occurred_at')
+      .orderBy('id')) as Record<string, unknown>[]
+    return rows
+      .map((row) => decodeRow(node, row, app.db.dialect))
+      .filter((e) => (e.detail as { address?: unknown } | null)?.address === address)
+  }
+}
+
+const reasonOf = (e: Record<string, unknown>) => (e.detail as { reason?: unknown }).reason
+
+describe.each(dialects)('auth requests refused before their route on %s', (dialect: Dialect) => {
+  const served = useAuthServer(dialect, {
+    throttle: { accountFailures: 3, signInPerAddress: { window: 60, max: 4 } },
+  })
+  const from = eventsFrom(served)
+
+  it('records a throttled sign-in once per address and window, however many follow', async () => {
+    const email = newEmail('hammered')
+    await served().signUp(email, password, '127.0.8.1')
+    const address = '127.0.8.2'
+    const statuses: number[] = []
+    for (let n = 0; n < 7; n += 1) {
+      const res = await served().post(
+        '/sign-in/email',
+        { email: newEmail('guess'), password: `guess number ${n}` },
+        { address },
+      )
+      statuses.push(res.statusCode)
+    }
+    expect(statuses).toEqual([401, 401, 401, 401, 429, 429, 429])
+    const events = await from(address)
+    expect(events.map((e) => [e.action, reasonOf(e)])).toEqual([
+      ['sign_in_failed', 'INVALID_EMAIL_OR_PASSWORD'],
+      ['sign_in_failed', 'INVALID_EMAIL_OR_PASSWORD'],
+      ['sign_in_failed', 'INVALID_EMAIL_OR_PASSWORD'],
+      ['sign_in_failed', 'INVALID_EMAIL_OR_PASSWORD'],
+      ['sign_in_failed', 'throttled'],
+    ])
+    const throttled = events.at(-1)
+    expect(throttled?.detail).toEqual({
+      address,
+      user_agent: 'lightMyRequest',
+      method: 'password',
+      reason: 'throttled',
+    })
+    expect([throttled?.actor, throttled?.record_id, throttled?.object_name]).toEqual([
+      null,
+      null,
+      null,
+    ])
+    expect(JSON.stringify(events)).not.toContain('guess number')
+  })
+
+  it('records a sign-in refused for a locked account once per lock, naming the account', async () => {
+    const email = newEmail('locked')
+    await served().signUp(email, password, '127.0.8.3')
+    const user = await served().identity.findUserByEmail(email)
+    for (let n = 0; n < 3; n += 1) {
+      const res = await served().post(
+        '/sign-in/email',
+        { email, password: 'not the password' },
+        { address: `127.0.8.${10 + n}` },
+      )
+      expect(res.statusCode).toBe(401)
+    }
+    // The right password from two more addresses: refused without being checked.
+    for (const address of ['127.0.8.20', '127.0.8.21', '127.0.8.20']) {
+      const res = await served().post('/sign-in/email', { email, password }, { address })
+      expect(res.json()).toMatchObject({ code: 'OOS_AUTH_TOO_MANY_ATTEMPTS' })
+    }
+    const first = await from('127.0.8.20')
+    expect(first.map((e) => [e.action, e.actor, e.record_id, e.object_name, e.detail])).toEqual([
+      [
+        'sign_in_failed',
+        user?.id,
+        user?.id,
+        'sys_user',
+        {
+          address: '127.0.8.20',
+          user_agent: 'lightMyRequest',
+          method: 'password',
+          reason: 'locked',
+          email,
+        },
+      ],
+    ])
+    expect(await from('127.0.8.21')).toEqual([])
+    expect(JSON.stringify(first)).not.toContain(password)
+
+    // An unknown email locks alike; its refusal names nobody and keeps no email.
+    const ghost = newEmail('ghost')
+    for (const address of ['127.0.8.30', '127.0.8.30', '127.0.8.30', '127.0.8.30', '127.0.8.31']) {
+      await served().post('/sign-in/email', { email: ghost, password }, { address })
+    }
+    expect(await from('127.0.8.31')).toEqual([])
+    const ghostly = await from('127.0.8.30')
+    expect(ghostly.map((e) => [e.action, e.actor, reasonOf(e)])).toEqual([
+      ['sign_in_failed', null, 'INVALID_EMAIL_OR_PASSWORD'],
+      ['sign_in_failed', null, 'INVALID_EMAIL_OR_PASSWORD'],
+      ['sign_in_failed', null, 'INVALID_EMAIL_OR_PASSWORD'],
+      ['sign_in_failed', null, 'locked'],
+    ])
+    expect(JSON.stringify(ghostly)).not.toContain(ghost)
+  })
+
+  it('records another auth route refused by the rate limit as request_refused', async () => {
+    const address = '127.0.8.40'
+    const statuses: number[] = []
+    for (let n = 0; n < 6; n += 1) {
+      const res = await served().post(
+        '/sign-up/email',
+        { email: newEmail('bulk'), password, name: 'Bulk' },
+        { address },
+      )
+      statuses.push(res.statusCode)
+    }
+    expect(statuses).toEqual([200, 200, 200, 200, 429, 429])
+    const refused = (await from(address)).filter((e) => e.action === 'request_refused')
+    expect(refused.map((e) => e.detail)).toEqual([
+      { address, user_agent: 'lightMyRequest', path: '/sign-up/email', reason: 'throttled' },
+    ])
+  })
+
+  it('records requests refused for a foreign origin', async () => {
+    const email = newEmail('targeted')
+    const cookie = await served().signUp(email, password, '127.0.8.50')
+    const user = await served().identity.findUserByEmail(email)
+    const evil = { origin: 'https://evil.example' }
+    const address = '127.0.8.51'
+    // Without a cookie the sign-in route checks the origin itself, and its failure is recorded
+    // once, as any failed sign-in; with one, the check refuses it before the route.
+    const plain = await served().post(
+      '/sign-in/email',
+      { email, password },
+      { address, headers: evil },
+    )
+    expect(plain.statusCode).toBe(403)
+    const carried = await served().post(
+      '/sign-in/email',
+      { email, password },
+      { cookie, address, headers: evil },
+    )
+    expect(carried.statusCode).toBe(403)
+    const signOut = await served().post('/sign-out', {}, { cookie, address, headers: evil })
+    expect(signOut.statusCode).toBe(403)
+    const events = await from(address)
+    expect(events.map((e) => [e.action, e.actor, e.detail])).toEqual([
+      [
+        'sign_in_failed',
+        user?.id,
+        {
+          address,
+          user_agent: 'lightMyRequest',
+          method: 'password',
+          reason: 'INVALID_ORIGIN',
+          email,
+        },
+      ],
+      [
+        'sign_in_failed',
+        user?.id,
+        {
+          address,
+          user_agent: 'lightMyRequest',
+          method: 'password',
+          reason: 'foreign_origin',
+          email,
+        },
+      ],
+      [
+        'request_refused',
+        null,
+        { address, user_agent: 'lightMyRequest', path: '/sign-out', reason: 'foreign_origin' },
+      ],
+    ])
+  })
+})
