@@ -69,15 +69,7 @@ export function objectAccess(registry: Registry, principal: Principal, name: str
     known = new Map()
     cache.set(registry, known)
   }
-  // Set and position names are free text in the data: JSON keeps one list from reading as another.
-  const key = principal.admin
-    ? JSON.stringify(['*', name])
-    : JSON.stringify([
-        principal.userId === '',
-        principal.permissionSets,
-        principal.positions ?? [],
-        name,
-      ])
+  const key = JSON.stringify([accessProfile(principal), name])
   let access = known.get(key)
   if (access === undefined) {
     access = principal.admin
@@ -86,6 +78,18 @@ export function objectAccess(registry: Registry, principal: Principal, name: str
     known.set(key, access)
   }
   return access
+}
+
+/**
+ * What a principal's access to any object depends on — administrator or not, signed in or not,
+ * the sets held through the data and the positions — as one string: principals with the same
+ * profile get the same ObjectAccess (the row predicates bind their own values per query).
+ */
+export function accessProfile(principal: Principal): string {
+  // Set and position names are free text in the data: JSON keeps one list from reading as another.
+  return principal.admin
+    ? '*'
+    : JSON.stringify([principal.userId === '', principal.permissionSets, principal.positions ?? []])
 }
 
 /** Full access to an object: what admins (and the engine itself) get. */

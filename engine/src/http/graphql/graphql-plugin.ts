@@ -1,7 +1,8 @@
 /**
  * Mounts GraphQL at /api/v1/graphql with Mercurius: the schema generated from the registry, a
  * fresh batcher per request (so relations cost one find per level), the depth and cost limits,
- * catalog-coded errors, CSRF prevention and GraphiQL off unless asked for. On a registry reload
+ * catalog-coded errors, CSRF prevention and GraphiQL off unless asked for; introspection answers
+ * with the schema the caller may use (introspection-schema.ts). On a registry reload
  * the next request builds the new schema once and swaps it in; requests already running finish
  * on the schema they started with.
  *
@@ -16,6 +17,7 @@ import mercurius from 'mercurius'
 import type { RecordService } from '../../data/record-service.js'
 import type { RegistryHolder } from '../../registry/registry-holder.js'
 import { buildGraphqlSchema } from './build-graphql-schema.js'
+import { asksForSchema, schemaSeenBy } from './introspection-schema.js'
 import { formatGraphqlErrors } from './graphql-errors.js'
 import { defaultQueryLimits, queryLimitsRule, type QueryLimits } from './query-limits.js'
 import type { GraphqlContext } from './record-types.js'
@@ -77,6 +79,13 @@ export function registerGraphql(
       jit: 1,
       csrfPrevention: true,
       allowBatchedQueries: false,
+    })
+    // Introspection describes what the caller may use (introspection-schema.ts); administrators,
+    // and every query that does not introspect, run against the full schema.
+    scope.graphql.addHook<GraphqlContext>('preExecution', (schema, document, context) => {
+      const { principal } = context.data
+      if (principal === undefined || principal.admin || !asksForSchema(document)) return
+      return { schema: schemaSeenBy(schema, built, principal) }
     })
   })
 }

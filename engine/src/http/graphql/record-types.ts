@@ -21,6 +21,7 @@ import {
 import type { ObjectNode } from '../../ir/object-node.js'
 import type { DataRecord, RecordService } from '../../data/record-service.js'
 import type { Registry } from '../../registry/registry.js'
+import { childrenMark, fieldMark, objectMark } from './access-marks.js'
 import { describeField, FieldTypes } from './field-types.js'
 import { fieldNameOf, NameAllocator, pluralOf, typeNameOf } from './graphql-names.js'
 import { FilterScalar } from './json-scalars.js'
@@ -68,6 +69,7 @@ export function buildRecordTypes(input: RecordTypesInput): ReadonlyMap<string, R
     const type: GraphQLObjectType = new GraphQLObjectType<DataRecord, GraphqlContext>({
       name: typeName,
       description: `${object.label}: a record of the object "${object.name}".`,
+      extensions: objectMark(object.name),
       // A thunk: lookups and child lists point at types built later in this loop.
       fields: () => fieldConfigs(input, fieldTypes, types, self, object),
     })
@@ -125,6 +127,7 @@ function fieldConfigs(
     configs[name] = {
       type: fieldTypes.outputType(self.typeName, field),
       description,
+      extensions: fieldMark(key),
       // A field named like its key needs no resolver: the default one (and compiled queries)
       // read the property directly.
       ...(name === key ? {} : { resolve: (record: DataRecord) => record[key] }),
@@ -143,7 +146,7 @@ function lookupField(
   return {
     type: target.type,
     description: `${description} The ${target.object.label} record it points at.`,
-    extensions: readsRecords,
+    extensions: { ...readsRecords, ...fieldMark(binding.field) },
     resolve: (record, _args, context, info) => {
       const id = record[binding.field]
       if (typeof id !== 'string') return null
@@ -168,7 +171,7 @@ function childListField(
   return {
     type: new GraphQLNonNull(new GraphQLList(new GraphQLNonNull(child.type))),
     description: `The ${child.object.pluralLabel} whose "${binding.field}" points at this record.`,
-    extensions: readsRecords,
+    extensions: { ...readsRecords, ...childrenMark(binding.child, binding.field) },
     args: {
       filter: { type: FilterScalar, description: 'Only the children this filter selects.' },
       sort: {

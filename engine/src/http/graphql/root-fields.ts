@@ -21,6 +21,7 @@ import {
   type GraphQLFieldConfigMap,
 } from './graphql-js.js'
 import type { AggregateQuery, Filter, FindQuery } from '../../data/query/query-types.js'
+import { objectMark, rootMark } from './access-marks.js'
 import { fieldNameOf, NameAllocator } from './graphql-names.js'
 import { FilterScalar, JsonScalar } from './json-scalars.js'
 import type { GraphqlContext, RecordType, RecordTypesInput } from './record-types.js'
@@ -86,7 +87,7 @@ function getField(input: RecordTypesInput, type: RecordType): RootFields[string]
   return {
     type: type.type,
     description: `One ${type.object.label} by id, or null when there is none.`,
-    extensions: readsRecords,
+    extensions: { ...readsRecords, ...rootMark(type.object.name, 'read') },
     args: { id: { type: new GraphQLNonNull(GraphQLID) } },
     resolve: async (_root, args: { id: string }, context: GraphqlContext, info) => {
       const fields = input.selection.recordFields(type, info)
@@ -100,6 +101,7 @@ function listField(input: RecordTypesInput, type: RecordType): RootFields[string
   const page = new GraphQLObjectType({
     name: input.typeNames.allocate(`${type.typeName}Page`),
     description: `A page of ${type.object.pluralLabel}.`,
+    extensions: objectMark(type.object.name),
     fields: {
       data: { type: new GraphQLNonNull(new GraphQLList(new GraphQLNonNull(type.type))) },
       nextCursor: {
@@ -123,7 +125,7 @@ function listField(input: RecordTypesInput, type: RecordType): RootFields[string
   return {
     type: new GraphQLNonNull(page),
     description: `${type.object.pluralLabel}, filtered, sorted and paged like the REST list.`,
-    extensions: readsRecords,
+    extensions: { ...readsRecords, ...rootMark(type.object.name, 'read') },
     args,
     resolve: async (_root, args: ListArgs, context: GraphqlContext, info) => {
       const fields = input.selection.pageFields(type, info)
@@ -145,7 +147,7 @@ function aggregateField(input: RecordTypesInput, type: RecordType): RootFields[s
     description:
       `Aggregates over ${type.object.pluralLabel}: aggregates is { name: { fn, field } } with ` +
       'fn count, sum, avg, min or max; one JSON object per group.',
-    extensions: readsRecords,
+    extensions: { ...readsRecords, ...rootMark(type.object.name, 'read') },
     args: {
       groupBy: { type: strings, description: 'Fields or lookup paths like "account.industry".' },
       aggregates: { type: new GraphQLNonNull(JsonScalar) },
@@ -193,7 +195,7 @@ function writeFields(
     [rootNames.allocate(`create${type.typeName}`)]: {
       type: type.type,
       description: `Creates a ${type.object.label}; the record rules apply as in REST.`,
-      extensions: readsRecords,
+      extensions: { ...readsRecords, ...rootMark(object, 'create') },
       args: { data },
       resolve: (_root, args: WriteArgs, context, info) => {
         checkSelection(context, info)
@@ -204,7 +206,7 @@ function writeFields(
     [rootNames.allocate(`update${type.typeName}`)]: {
       type: type.type,
       description: `Updates the fields given of a ${type.object.label}.`,
-      extensions: readsRecords,
+      extensions: { ...readsRecords, ...rootMark(object, 'edit') },
       args: { id, data, version },
       resolve: (_root, args: WriteArgs, context, info) => {
         checkSelection(context, info)
@@ -215,7 +217,7 @@ function writeFields(
     [rootNames.allocate(`delete${type.typeName}`)]: {
       type: GraphQLBoolean,
       description: `Deletes a ${type.object.label}; true when it is gone.`,
-      extensions: readsRecords,
+      extensions: { ...readsRecords, ...rootMark(object, 'delete') },
       args: { id, version },
       resolve: async (_root, args: WriteArgs, context) => {
         context.batcher.clear()

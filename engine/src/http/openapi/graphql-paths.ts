@@ -19,7 +19,8 @@ limit, offset, cursor, search)\`, \`accountAggregate(…)\` and the mutations \`
 \`updateAccount\` and \`deleteAccount\`, with the query model, record rules and error codes of
 the REST API (see docs/guides/graphql.md). The schema is generated from the app's metadata and
 follows it on a reload; it is introspectable (\`{ __schema { types { name } } }\`), so GraphQL
-tools read it from the endpoint itself. A query may nest at most ${defaultQueryLimits.maxDepth}
+tools read it from the endpoint itself, and introspection shows each caller only the objects,
+fields and mutations their permission sets let them use. A query may nest at most ${defaultQueryLimits.maxDepth}
 levels and cost at most ${defaultQueryLimits.maxCost} by default; larger ones are refused before
 anything runs.`
 
