@@ -11,7 +11,7 @@
  * @example
  *   const identity = await createIdentity(db, { registry: kernel.registry })
  *   const res = await identity.handler(new Request('http://localhost/api/v1/auth/ok'))
- *   const userId = await identity.sessionUser(request.headers)
+ *   const caller = await identity.sessionUser(request.headers) // { userId, activeOrganization }
  */
 import { AuthBadRequest, AuthUnprocessable, InvalidSetting } from '@objectos/errors'
 import { runWithTransaction } from '@better-auth/core/context'
@@ -88,13 +88,22 @@ export interface NewUser {
   readonly name?: string | undefined
 }
 
+/** Who a session belongs to, and the organization it made active. */
+export interface SessionUser {
+  readonly userId: string
+  readonly activeOrganization: string | undefined
+}
+
 export interface Identity {
   /** `/api/v1/auth`: better-auth's routes live below it. */
   readonly basePath: string
   /** Answers one request to an auth route. */
   handler(request: Request): Promise<Response>
-  /** The active user whose session the request headers carry (cookie), if any. */
-  sessionUser(headers: Headers): Promise<string | undefined>
+  /**
+   * The active user whose session the request headers carry (cookie), if any, with the
+   * organization that session made active (`/organization/set-active`), if any.
+   */
+  sessionUser(headers: Headers): Promise<SessionUser | undefined>
   /** The active user an API key belongs to, if the key is valid, unrevoked and unexpired. */
   apiKeyUser(key: string): Promise<string | undefined>
   /** Creates a user with a password (hashed as sign-up does); no session is made. */
@@ -169,9 +178,12 @@ export async function createIdentity(db: Database, options: IdentityOptions): Pr
     async sessionUser(headers) {
       const session = await auth.api.getSession({ headers })
       if (session === null) return undefined
-      return (session.user as { active?: boolean | null }).active === false
-        ? undefined
-        : session.user.id
+      if ((session.user as { active?: boolean | null }).active === false) return undefined
+      const active = (session.session as { activeOrganizationId?: unknown }).activeOrganizationId
+      return {
+        userId: session.user.id,
+        activeOrganization: typeof active === 'string' && active !== '' ? active : undefined,
+      }
     },
     async apiKeyUser(key) {
       if (!looksLikeApiKey(key)) return undefined

@@ -26,18 +26,16 @@
  *   name the member's user and, when someone else acted, the actor; never an invitation id,
  *   which works as the invitation's link.
  * - The session's active organization reaches the access layer (`current_user.activeOrganization`)
- *   through sessionActiveOrganization, read at every request; the access layer keeps it only
- *   while the user is still a member.
+ *   with the session itself (create-identity.ts `sessionUser`), read at every request; the access
+ *   layer keeps it only while the user is still a member.
  *
  * @example
  *   betterAuth({ …, plugins: [organizationPlugin({ mail, baseURL, report }), organizationRulesPlugin(report)] })
- *   await sessionActiveOrganization(db, sessionToken, userId) // → '0197…' or undefined
  */
 import { tryGetCurrentAuthEndpointContext } from '@better-auth/core/context'
 import type { BetterAuthPlugin } from 'better-auth'
 import { APIError, createAuthMiddleware, getSessionFromCtx, isAPIError } from 'better-auth/api'
 import { organization } from 'better-auth/plugins/organization'
-import type { Executor } from '../data/write/data-context.js'
 import { clientDetail, type AuthAction, type AuthDetail, type AuthEvent } from './auth-event.js'
 import { authTableName, columnsOf } from './auth-tables.js'
 import type { InvitationDetails } from './email-sender.js'
@@ -78,31 +76,6 @@ export function invitationLink(baseURL: string, page: string, invitationId: stri
   const base = baseURL.replace(/\/+$/, '')
   const path = page.startsWith('/') ? page : `/${page}`
   return `${base}${path}?invitationId=${encodeURIComponent(invitationId)}`
-}
-
-/** The sessions: `active_organization_id` is the organization a session made active. */
-const sessionTable = authTableName('session')
-
-/**
- * The organization the session with this token made active (`/organization/set-active`, or by
- * creating or joining one), if the token names an unexpired session of `userId`; undefined
- * otherwise. Whether the user is still a member is for the caller to check.
- */
-export async function sessionActiveOrganization(
-  db: Executor,
-  token: string,
-  userId: string,
-): Promise<string | undefined> {
-  const row = (await db
-    .knex(sessionTable)
-    .select('active_organization_id', 'expires_at')
-    .where({ token, user_id: userId })
-    .first()) as { active_organization_id: unknown; expires_at: unknown } | undefined
-  if (row === undefined || typeof row.active_organization_id !== 'string') return undefined
-  // Datetimes are ISO text on SQLite and come back as ISO strings from PostgreSQL too.
-  const expires = new Date(row.expires_at as string | Date).getTime()
-  if (!(expires > Date.now())) return undefined
-  return row.active_organization_id === '' ? undefined : row.active_organization_id
 }
 
 /** A member's roles: better-auth keeps several as one comma-separated string. */

@@ -5,22 +5,23 @@
  * signed out, revoked), when the user is inactive, or when the server has no identity layer.
  * The routes decide what nobody may do; this only says who it is.
  *
- * A session also has an active organization (better-auth's `set-active`); an API key has no
- * session, so none. sessionToken() names the session a cookie caller came with, for reading it.
+ * A session also has an active organization (better-auth's `set-active`), read from the session
+ * the cookie proves; an API key has no session, so none.
  *
  * @example
  *   const caller = await authenticate(request)
  *   if (caller === undefined) throw Unauthenticated.create()
  *   caller.userId // '0197…'; caller.via // 'session' | 'api_key'
- *   if (caller.via === 'session') sessionToken(request) // the session's token
+ *   caller.activeOrganization // '0198…' or undefined (always undefined for an API key)
  */
-import { getSessionCookie } from 'better-auth/cookies'
 import type { FastifyInstance, FastifyRequest } from 'fastify'
 import type { Identity } from '../../identity/create-identity.js'
 
 export interface Authenticated {
   readonly userId: string
   readonly via: 'session' | 'api_key'
+  /** The organization the caller's session made active; never one for an API key. */
+  readonly activeOrganization?: string | undefined
 }
 
 declare module 'fastify' {
@@ -48,22 +49,8 @@ export async function authenticate(request: FastifyRequest): Promise<Authenticat
   if (request.headers.cookie === undefined) return undefined
   const headers = new Headers()
   headers.set('cookie', request.headers.cookie)
-  const userId = await identity.sessionUser(headers)
-  return userId === undefined ? undefined : { userId, via: 'session' }
-}
-
-/**
- * The token of the session cookie the request carries (its signature cut off), or undefined.
- * It does not check the signature: use it only for a caller authenticate() found `via:
- * 'session'`, and only to read that user's own session.
- */
-export function sessionToken(request: FastifyRequest): string | undefined {
-  const cookie = request.headers.cookie
-  if (cookie === undefined || request.headers.authorization !== undefined) return undefined
-  const headers = new Headers()
-  headers.set('cookie', cookie)
-  // `token.signature`, as better-auth signs it; the token itself has no dot.
-  const signed = getSessionCookie(headers)
-  const end = signed === null ? -1 : signed.lastIndexOf('.')
-  return signed === null || end < 1 ? undefined : signed.slice(0, end)
+  const session = await identity.sessionUser(headers)
+  return session === undefined
+    ? undefined
+    : { userId: session.userId, via: 'session', activeOrganization: session.activeOrganization }
 }

@@ -10,17 +10,13 @@
  */
 import { loadPrincipal } from '../../data/access/load-principal.js'
 import type { Database } from '../../data/connection/database.js'
-import { sessionActiveOrganization } from '../../identity/organizations.js'
 import type { Identify } from '../request-principal.js'
-import { authenticate, sessionToken } from './authenticate.js'
+import { authenticate } from './authenticate.js'
 
 export function identifyCaller(db: Database): Identify {
   return async (request) => {
     const caller = await authenticate(request)
     if (caller === undefined) return undefined
-    const token = caller.via === 'session' ? sessionToken(request) : undefined
-    const activeOrganization =
-      token === undefined ? undefined : await sessionActiveOrganization(db, token, caller.userId)
-    return loadPrincipal(db, caller.userId, { activeOrganization })
+    return loadPrincipal(db, caller.userId, { activeOrganization: caller.activeOrganization })
   }
 }
