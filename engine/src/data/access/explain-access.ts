@@ -14,6 +14,7 @@ import type { Registry } from '../../registry/registry.js'
 import { objectAccess, type ObjectAccess, type RowReach } from './object-access.js'
 import type { Principal } from './principal.js'
 import type { Executor } from '../write/data-context.js'
+import { trailPredicate } from './audit-field-access.js'
 import { rowSources, type RowMode } from './row-access.js'
 import { rowReachable } from './write-access.js'
 
@@ -138,7 +139,10 @@ async function recordVerdict(
   }
   const reach = mode === 'read' ? access.readReach : access.editReach
   const id = String(row.id)
-  const readable = await rowReachable(trx, access, principal, id, 'read')
+  // The audit trail also hides what it records of objects and fields the user may not read.
+  const trail = trailPredicate(access, principal, object.table, trx.dialect)
+  const trailHides = trail !== undefined && !(await matches(trx, object, id, trail))
+  const readable = !trailHides && (await rowReachable(trx, access, principal, id, 'read'))
   const allowed =
     mode === 'read' ? readable : readable && (await rowReachable(trx, access, principal, id, mode))
   const owner =
@@ -170,6 +174,9 @@ async function recordVerdict(
     } else if (source.kind === 'policy') {
       because.push(`row-level policy ${source.name} ${admits ? 'admits' : 'does not admit'} it`)
     }
+  }
+  if (trailHides) {
+    because.push('it records an object or field the user may not read, which the audit trail hides')
   }
   if (mode === 'edit' && !readable) {
     because.push('a record the user cannot read cannot be changed')

@@ -342,4 +342,27 @@ describe.each(dialects)('the audit trail under field-level security on %s', (dia
     })
     expect(grouped.json()).toMatchObject({ status: 400, code: 'OOS_DATA_INVALID_QUERY' })
   })
+  it('tells an administrator, in explain, that the trail hides a history row from the auditor', async () => {
+    const rows = await app.records.find('sys_field_history', {
+      filter: { record_id: note, field: { $in: ['secret', 'title'] } },
+    })
+    const byField = new Map(rows.records.map((r) => [r.field, String(r.id)]))
+    const explain = async (field: string) => {
+      const res = await server().inject({
+        url:
+          `/api/v1/access/explain?object=sys_field_history&id=${String(byField.get(field))}` +
+          `&user=${users.aud}`,
+        headers: { [testUserHeader]: users.ada },
+      })
+      expect(res.statusCode, res.body).toBe(200)
+      return res.json<{ data: { record: { read: { allowed: boolean; because: string[] } } } }>()
+        .data.record.read
+    }
+    const hidden = await explain('secret')
+    expect(hidden.allowed).toBe(false)
+    expect(hidden.because).toContain(
+      'it records an object or field the user may not read, which the audit trail hides',
+    )
+    expect((await explain('title')).allowed).toBe(true)
+  })
 })
