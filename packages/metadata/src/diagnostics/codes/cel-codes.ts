@@ -45,7 +45,7 @@ export const celCodes = defineCodes({
   OOS_CEL_NOT_ROW_FILTER: {
     severity: 'error',
     summary:
-      "A sharing rule's `condition` or a row-level security policy's `using` is valid CEL but cannot become the database filter ObjectOS adds to every query. Such a condition compares fields with literals or with values read from the user (`current_user.id`), with `==`, `!=`, `<`, `<=`, `>`, `>=`, `in`, `has()`, `&&`, `||` and `!`; functions of fields (`startsWith`, `size`), two fields compared, paths through lookups (`record.account.name`), arithmetic on fields, `previous` and `parent` are refused. The column points at the part that does not fit.",
+      "A sharing rule's `condition`, or a row-level security policy's `using` or `check`, is valid CEL but cannot become SQL: the filter ObjectOS adds to every query, or the test the database applies to a row a write has stored. Such a condition compares fields with literals or with values read from the user (`current_user.id`, or a user map indexed by a field: `current_user.organizationRoles[organization_id]`), with `==`, `!=`, `<`, `<=`, `>`, `>=`, `in`, `has()`, `&&`, `||` and `!`; functions of fields (`startsWith`, `size`), two fields compared, paths through lookups (`record.account.name`), arithmetic on fields, `previous` and `parent` are refused. The column points at the part that does not fit.",
     /** The reason is a whole sentence: "`startsWith` cannot become a row filter". */
     message: (reason: string) => reason,
   },
